@@ -1,0 +1,5 @@
+"""annuaire: the « Label Territoire Innovant » directory as data."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,114 @@
+"""Command line: arguments in, exit codes out; no parsing rules live here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract import __version__
+from extract.errors import AnnuaireError, ExitCode
+from extract.pipeline import Failure, Options, Result, extract_many, write_outputs
+from extract.read import BACKENDS
+from extract.store import CSV_DIALECTS
+
+DESCRIPTION = (
+    "Extract the « Label Territoire Innovant » directory (annuaire) from its PDF "
+    "into Parquet and CSV tables, and check it for inconsistencies."
+)
+EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c in ExitCode)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pdfs", nargs="+", type=Path, metavar="PDF", help="directory PDF files")
+    parser.add_argument("--backend", choices=sorted(BACKENDS), default="pdfplumber")
+    parser.add_argument("--password", help="password of an encrypted PDF")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annuaire", description=DESCRIPTION, epilog=EXIT_CODES_HELP
+    )
+    parser.add_argument("--version", action="version", version=f"annuaire {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    extract = commands.add_parser(
+        "extract",
+        help="extract PDFs into an output folder",
+        description="Extract each PDF and merge its edition into the dataset in --out.",
+        epilog=EXIT_CODES_HELP,
+    )
+    _common(extract)
+    extract.add_argument("--out", type=Path, default=Path("data/out"), help="output folder")
+    extract.add_argument(
+        "--csv-dialect",
+        choices=sorted(CSV_DIALECTS),
+        default="plain",
+        help="plain: comma, UTF-8; excel-fr: semicolon, UTF-8 with BOM",
+    )
+    return parser
+
+
+def _summary_line(result: Result) -> str:
+    edition = result.edition
+    return (
+        f"{Path(result.path).name}: edition {edition.year}, "
+        f"{len(edition.laureates)} laureates, {len(edition.summary_entries)} summary entries, "
+        f"{len(edition.categories)} categories, {result.seconds:.2f} s"
+    )
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(
+        backend=args.backend,
+        password=args.password,
+        jobs=args.jobs,
+        csv_dialect=getattr(args, "csv_dialect", "plain"),
+    )
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    options = _options(args)
+    outcomes = extract_many(args.pdfs, options)
+    results = [o for o in outcomes if isinstance(o, Result)]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    for result in results:
+        print(_summary_line(result), file=sys.stderr)
+    if results:
+        write_outputs(args.out, results, options)
+        print(f"wrote {len(results)} edition(s) to {args.out}", file=sys.stderr)
+    for failure in failures:
+        print(f"error: {failure.error}", file=sys.stderr)
+    if not failures:
+        return ExitCode.OK
+    if len(failures) == 1 and not results:
+        return failures[0].error.exit_code
+    print(f"{len(failures)} of {len(outcomes)} file(s) failed", file=sys.stderr)
+    return ExitCode.SOME_FILES_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.jobs < 1:
+            parser.error("--jobs must be at least 1")
+        return _run_extract(args)
+    except AnnuaireError as error:
+        if args.verbose:
+            traceback.print_exc()
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted; earlier outputs are unchanged", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The exit-code contract and the exceptions that carry it.
+
+Each error knows its exit code and says, in one line, what went wrong with
+which file and what to do; the CLI prints that line and exits with the code.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Stable and documented in the README; never renumber."""
+
+    OK = 0
+    INCONSISTENT = 1  # `annuaire check` found error-severity inconsistencies
+    USAGE = 2
+    MISSING_FILE = 3
+    EMPTY_FILE = 4
+    NOT_A_PDF = 5
+    CORRUPT_PDF = 6
+    ENCRYPTED_PDF = 7
+    NO_TEXT_LAYER = 8
+    NOT_A_DIRECTORY = 9
+    OUTPUT_NOT_WRITABLE = 10
+    RESOURCE_LIMIT = 11
+    SOME_FILES_FAILED = 12
+    INTERRUPTED = 130
+
+
+class AnnuaireError(Exception):
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, path: str, cause: str, remedy: str) -> None:
+        self.path = path
+        self.cause = cause
+        self.remedy = remedy
+        super().__init__(f"{path}: {cause}; {remedy}")
+
+
+class MissingFileError(AnnuaireError):
+    exit_code = ExitCode.MISSING_FILE
+
+
+class EmptyFileError(AnnuaireError):
+    exit_code = ExitCode.EMPTY_FILE
+
+
+class NotAPdfError(AnnuaireError):
+    exit_code = ExitCode.NOT_A_PDF
+
+
+class CorruptPdfError(AnnuaireError):
+    exit_code = ExitCode.CORRUPT_PDF
+
+
+class EncryptedPdfError(AnnuaireError):
+    exit_code = ExitCode.ENCRYPTED_PDF
+
+
+class NoTextLayerError(AnnuaireError):
+    exit_code = ExitCode.NO_TEXT_LAYER
+
+
+class StructureNotFoundError(AnnuaireError):
+    """The PDF is readable but is not a directory of the label."""
+
+    exit_code = ExitCode.NOT_A_DIRECTORY
+
+
+class OutputNotWritableError(AnnuaireError):
+    exit_code = ExitCode.OUTPUT_NOT_WRITABLE
+
+
+class ResourceLimitError(AnnuaireError):
+    exit_code = ExitCode.RESOURCE_LIMIT

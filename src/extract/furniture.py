@@ -1,0 +1,78 @@
+"""Running headers, footers and page numbers, found by repetition and place.
+
+A line is furniture when the same text (digits masked, so page numbers count
+as one text) stands at the same height near the top or bottom of many pages.
+No string of any edition is known here; the caller may protect lines that
+must never be dropped (a banner repeated at the same place, say).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+import regex
+
+from extract.model import Line, Page
+
+# Furniture sits among the first or last few lines of a page.
+EDGE_LINES = 4
+# ... and repeats on at least this share of the pages.
+MIN_SHARE = 0.4
+Y_TOLERANCE = 2.5
+
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+
+
+def furniture_key(text: str) -> str:
+    return _SPACES.sub(" ", _DIGITS.sub("#", text.casefold())).strip()
+
+
+def _edge_lines(page: Page) -> list[Line]:
+    by_height = sorted(page.lines, key=lambda line: line.bbox.top)
+    if len(by_height) <= 2 * EDGE_LINES:
+        return by_height
+    return by_height[:EDGE_LINES] + by_height[-EDGE_LINES:]
+
+
+def _repeated_spots(
+    pages: tuple[Page, ...], protect: Callable[[str], bool]
+) -> set[tuple[str, int]]:
+    """(key, rounded top) of every repeated edge line."""
+    seen: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for page in pages:
+        for line in _edge_lines(page):
+            if not protect(line.text):
+                seen[furniture_key(line.text)].append((line.bbox.top, page.number))
+    needed = max(2, math.ceil(MIN_SHARE * len(pages)))
+    spots: set[tuple[str, int]] = set()
+    for key, places in seen.items():
+        places.sort()
+        cluster: list[tuple[float, int]] = []
+        for place in [*places, (math.inf, -1)]:
+            if cluster and place[0] - cluster[0][0] > Y_TOLERANCE:
+                if len({p for _, p in cluster}) >= needed:
+                    spots.update((key, round(top)) for top, _ in cluster)
+                cluster = []
+            cluster.append(place)
+    return spots
+
+
+def strip_furniture(
+    pages: tuple[Page, ...], protect: Callable[[str], bool] = lambda _: False
+) -> tuple[tuple[Page, ...], tuple[Line, ...]]:
+    """Body pages without furniture, and the furniture lines that were removed."""
+    spots = _repeated_spots(pages, protect)
+    body: list[Page] = []
+    removed: list[Line] = []
+    for page in pages:
+        kept: list[Line] = []
+        for line in page.lines:
+            if (furniture_key(line.text), round(line.bbox.top)) in spots:
+                removed.append(line)
+            else:
+                kept.append(line)
+        body.append(Page(page.number, page.width, page.height, tuple(kept)))
+    return tuple(body), tuple(removed)

@@ -1,0 +1,63 @@
+"""Normalisation keys for comparing printed names.
+
+The same laureate is printed differently in two places of one directory:
+abbreviations, `Ville de`, punctuation, accents, case, small typos. These
+keys remove what does not distinguish two territories or two projects, so
+that the fuzzy scorer only sees what does.
+"""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz import fuzz
+
+from extract.grammar import fold
+from extract.text import collapse
+
+# Longest forms first so that a longer phrase is replaced before its prefix.
+_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    (r"communaute d'agglomeration", "ca"),
+    (r"communaute urbaine", "cu"),
+    (r"communaute de communes", "cc"),
+    (r"centre communal d'action sociale", "ccas"),
+    (r"metropole", "metropole"),
+    (r"saint", "st"),
+    (r"sainte", "ste"),
+)
+_FILLERS = regex.compile(r"\b(?:ville|commune|de|du|des|d|la|le|les|l|et|en|a|au|aux)\b")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def canonical_category(printed: str) -> str:
+    """Banner categories are canonical as printed, in upper case with accents."""
+    return collapse(printed).upper()
+
+
+def category_key(text: str) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def match_category(printed: str, categories: list[str]) -> str:
+    """The banner category a summary title names, tolerating case and accents."""
+    key = category_key(printed)
+    for category in categories:
+        if category_key(category) == key:
+            return category
+    best = max(categories, key=lambda c: fuzz.ratio(category_key(c), key), default=None)
+    if best is not None and fuzz.ratio(category_key(best), key) >= 90:
+        return best
+    return canonical_category(printed)
+
+
+def name_key(text: str) -> str:
+    """Territory or project key: folded, abbreviations unified, fillers dropped."""
+    key = " " + _NON_WORD.sub(" ", fold(text)).replace("'", " ") + " "
+    for long, short in _ABBREVIATIONS:
+        key = regex.sub(rf"\b{long.replace(chr(39), ' ')}\b", short, key)
+    key = _FILLERS.sub(" ", key)
+    return collapse(key)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Equal once normalised: a difference that is not worth reporting."""
+    return name_key(a) == name_key(b)

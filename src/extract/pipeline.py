@@ -1,0 +1,119 @@
+"""The public Python API: one PDF in, one edition's records out.
+
+`extract_pdf` chains the stages for one file; `extract_many` runs files in
+parallel processes; `write_outputs` merges results into an output folder.
+The CLI is a thin layer over these three.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from extract import grammar, store
+from extract.errors import AnnuaireError, StructureNotFoundError
+from extract.furniture import strip_furniture
+from extract.model import Edition
+from extract.read import BACKENDS, read_pdf
+from extract.segment import segment
+from extract.tables import edition_tables
+from extract.validate import check_input, check_text_layer
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every setting of a run, validated once, shared by the CLI and the API."""
+
+    backend: str = "pdfplumber"
+    password: str | None = None
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    csv_dialect: str = "plain"
+    timeout: float = 300.0
+    max_memory_mb: int = 4096
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {sorted(BACKENDS)}")
+        if self.csv_dialect not in store.CSV_DIALECTS:
+            raise ValueError(f"csv dialect must be one of {sorted(store.CSV_DIALECTS)}")
+        if self.jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        if self.timeout <= 0 or self.max_memory_mb <= 0:
+            raise ValueError("limits must be positive")
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str
+    edition: Edition
+    tables: dict[str, pa.Table]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    error: AnnuaireError
+
+
+def extract_edition(path: Path, options: Options) -> Edition:
+    """Read, strip furniture, segment: the edition one PDF describes."""
+    check_input(path)
+    document = read_pdf(path, options.backend, options.password)
+    check_text_layer(document)
+    body, furniture = strip_furniture(document.pages, grammar.is_structural)
+    edition = segment(document, body, furniture)
+    if not edition.laureates and not edition.summary_entries:
+        raise StructureNotFoundError(
+            str(path),
+            "no 'LABEL OR/ARGENT/BRONZE – CATEGORY' banner and no '[label …]' summary entry found",
+            "check that this PDF is a « Label Territoire Innovant » directory",
+        )
+    if edition.year == 0:
+        raise StructureNotFoundError(
+            str(path),
+            "no edition year found in the title, running header/footer or metadata",
+            "check that this PDF is a « Label Territoire Innovant » directory",
+        )
+    return edition
+
+
+def extract_pdf(path: Path, options: Options | None = None) -> Result:
+    options = options or Options()
+    start = time.perf_counter()
+    edition = extract_edition(Path(path), options)
+    tables = edition_tables(edition)
+    return Result(str(path), edition, tables, time.perf_counter() - start)
+
+
+def _one(path: Path, options: Options) -> Result | Failure:
+    try:
+        return extract_pdf(path, options)
+    except AnnuaireError as error:
+        return Failure(str(path), error)
+
+
+def extract_many(paths: Sequence[Path], options: Options) -> list[Result | Failure]:
+    """Every file's outcome, in the order given; a bad file does not stop the rest."""
+    from extract.workers import run_all
+
+    return run_all(paths, options, _one)
+
+
+def write_outputs(out: Path, results: Sequence[Result], options: Options) -> dict[str, bytes]:
+    """Merge the results into `out` atomically; returns what was written."""
+    tables: dict[str, list[pa.Table]] = {}
+    for result in results:
+        for name, table in result.tables.items():
+            tables.setdefault(name, []).append(table)
+    merged = {name: pa.concat_tables(parts) for name, parts in tables.items()}
+    years = {result.edition.year for result in results}
+    with store.locked(out):
+        files = store.dataset_files(out, merged, years, options.csv_dialect)
+        store.write_files(out, files)
+    return files

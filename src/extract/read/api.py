@@ -1,0 +1,27 @@
+"""One entry point over the reading backends."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from extract.model import Document, Page
+from extract.read import plumber
+
+Reader = Callable[[Path, str | None], tuple[tuple[Page, ...], str]]
+
+BACKENDS: dict[str, Reader] = {"pdfplumber": plumber.read_pages}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_pdf(path: Path, backend: str = "pdfplumber", password: str | None = None) -> Document:
+    pages, title = BACKENDS[backend](path, password)
+    return Document(path=str(path), sha256=sha256_of(path), pages=pages, metadata_title=title)

@@ -1,0 +1,44 @@
+"""The pdfplumber backend: pdfminer.six's characters, grouped into words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from extract.model import Page, Word
+from extract.read.lines import words_to_lines
+
+_BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def is_bold(fontname: str) -> bool:
+    return any(mark in fontname.lower() for mark in _BOLD_MARKS)
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    return Word(
+        text=str(raw["text"]),
+        x0=float(raw["x0"]),
+        top=float(raw["top"]),
+        x1=float(raw["x1"]),
+        bottom=float(raw["bottom"]),
+        size=float(raw["size"]),
+        bold=is_bold(str(raw["fontname"])),
+    )
+
+
+def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
+    """Every page parsed once, then released (pdfplumber caches per page)."""
+    pages: list[Page] = []
+    with pdfplumber.open(path, password=password or "") as pdf:
+        title = str((pdf.metadata or {}).get("Title", "") or "")
+        for number, page in enumerate(pdf.pages, start=1):
+            raw = page.extract_words(extra_attrs=["size", "fontname"])
+            words = [_word(w) for w in raw]
+            pages.append(
+                Page(number, float(page.width), float(page.height), words_to_lines(words, number))
+            )
+            page.close()
+    return tuple(pages), title

@@ -1,0 +1,147 @@
+"""Atomic, deterministic writes of the dataset, merged across editions.
+
+Every table is written to a temporary file beside its destination and moved
+into place only when all of them are complete, with signals held during the
+moves: an error, Ctrl-C or SIGTERM leaves the previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import fcntl
+import io
+import os
+import signal
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from extract.errors import OutputNotWritableError
+from extract.tables import SCHEMAS, SORT_KEYS
+
+CSV_DIALECTS: dict[str, dict[str, Any]] = {
+    "plain": {"delimiter": ",", "encoding": "utf-8", "lineterminator": "\n"},
+    "excel-fr": {"delimiter": ";", "encoding": "utf-8-sig", "lineterminator": "\r\n"},
+}
+_LOCK_NAME = ".annuaire.lock"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def csv_bytes(table: pa.Table, dialect: str = "plain") -> bytes:
+    spec = CSV_DIALECTS[dialect]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=spec["delimiter"], lineterminator=spec["lineterminator"])
+    writer.writerow(table.column_names)
+    columns = [table.column(name).to_pylist() for name in table.column_names]
+    for row in zip(*columns, strict=True):
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue().encode(spec["encoding"])
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd", use_dictionary=True, write_statistics=True)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def _existing(path: Path, schema: pa.Schema) -> pa.Table | None:
+    if not path.exists():
+        return None
+    try:
+        table = pq.read_table(path)
+    except (OSError, pa.ArrowException):
+        return None
+    if not table.schema.equals(schema, check_metadata=False):
+        return None  # written by another version: replaced whole
+    return table.cast(schema)
+
+
+def merge(old: pa.Table | None, new: pa.Table, years: set[int], name: str) -> pa.Table:
+    """Old rows of other editions, plus the new rows, in a stable order."""
+    parts = [new]
+    if old is not None and old.num_rows:
+        keep = pc.invert(pc.is_in(old.column("edition_year"), pa.array(sorted(years), pa.int16())))
+        parts.insert(0, old.filter(keep))
+    table = pa.concat_tables(parts).combine_chunks()
+    keys = [(k, "ascending") for k in SORT_KEYS.get(name, ()) if k in table.column_names]
+    return table.sort_by(keys) if keys else table
+
+
+@contextlib.contextmanager
+def _held_signals() -> Iterator[None]:
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """One writer at a time per output folder."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = (out / _LOCK_NAME).open("a")
+    except OSError as exc:
+        raise OutputNotWritableError(
+            str(out), f"cannot write there ({exc.strerror})", "choose another --out folder"
+        ) from exc
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def write_files(out: Path, files: Mapping[str, bytes]) -> None:
+    """Write every file to a temporary sibling, then move them all into place."""
+    temps: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            temps[name] = temp
+            os.fchmod(fd, 0o644)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        with _held_signals():
+            for name, temp in temps.items():
+                Path(temp).replace(out / name)
+            temps.clear()
+    except OSError as exc:
+        raise OutputNotWritableError(
+            str(out), f"cannot write there ({exc.strerror})", "choose another --out folder"
+        ) from exc
+    finally:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+
+
+def dataset_files(
+    out: Path, tables: Mapping[str, pa.Table], years: set[int], dialect: str = "plain"
+) -> dict[str, bytes]:
+    """The bytes of every table's Parquet and CSV, merged with what is in `out`."""
+    files: dict[str, bytes] = {}
+    for name, schema in SCHEMAS.items():
+        new = tables.get(name, schema.empty_table())
+        merged = merge(_existing(out / f"{name}.parquet", schema), new, years, name)
+        files[f"{name}.parquet"] = parquet_bytes(merged)
+        files[f"{name}.csv"] = csv_bytes(merged, dialect)
+    return files
+
+
+def read_table(out: Path, name: str) -> pa.Table:
+    return pq.read_table(out / f"{name}.parquet", schema=SCHEMAS[name])

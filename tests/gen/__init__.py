@@ -1,0 +1,30 @@
+"""Synthetic « annuaire » directories rendered to PDF with their exact truth.
+
+truth, spec = draw_edition(seed, layout=None, inject=("tier_mismatch",))
+render_pdf(spec, path)
+truth = make_directory(path, seed)
+"""
+
+from __future__ import annotations
+
+from .draw import draw_edition, make_directory
+from .layout import CHOICES, Layout, layouts, random_layout
+from .render import Spec, render_pdf
+from .truth import INJECTION_KINDS, TIERS, TEntry, TInjected, TLaureate, Truth
+
+__all__ = [
+    "CHOICES",
+    "INJECTION_KINDS",
+    "TIERS",
+    "Layout",
+    "Spec",
+    "TEntry",
+    "TInjected",
+    "TLaureate",
+    "Truth",
+    "draw_edition",
+    "layouts",
+    "make_directory",
+    "random_layout",
+    "render_pdf",
+]

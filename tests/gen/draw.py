@@ -1,0 +1,96 @@
+"""Drawing a whole edition: content, injections, typesetting and exact truth."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from dataclasses import fields
+from pathlib import Path
+
+from . import pages
+from .compose import Composer
+from .content import Edition, edition
+from .inject import apply_injections
+from .layout import Layout, random_layout
+from .render import Spec, render_pdf
+from .truth import TEntry, TLaureate, Truth
+
+
+def _running_texts(ed: Edition, layout: Layout, rng: random.Random) -> tuple[str, list[str]]:
+    header = footer = ""
+    with_year = rng.random() < 0.85
+    year = f" {ed.year}" if with_year else ""
+    if layout.running in ("header", "both"):
+        header = f"Label « {ed.label_name} »{year} – Annuaire des lauréats"
+    lines: list[str] = []
+    if layout.running in ("footer", "both"):
+        footer = f"{ed.organiser} – www.{ed.website}"
+        lines = [footer, f"contact@{ed.website}"] if rng.random() < 0.5 else [footer]
+        if not header and with_year:
+            lines.insert(0, f"ANNUAIRE{year} DES TERRITOIRES LAURÉATS")
+    return header, lines
+
+
+def _check_nfc(truth: Truth) -> None:
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            if unicodedata.normalize("NFC", value) != value or "  " in value:
+                raise AssertionError(f"truth string not normalized: {value!r}")
+        elif isinstance(value, tuple):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "__dataclass_fields__"):
+            for f in fields(value):  # type: ignore[arg-type]
+                walk(getattr(value, f.name))
+
+    walk(truth)
+
+
+def draw_edition(
+    seed: int, layout: Layout | None = None, inject: tuple[str, ...] = ()
+) -> tuple[Truth, Spec]:
+    """Draw an edition for `seed` (deterministic) and typeset it; layout None = from the seed."""
+    rng = random.Random(seed)
+    layout_rng = random.Random(rng.random())
+    if layout is None:
+        layout = random_layout(layout_rng)
+    ed = edition(rng, (layout.long_names, layout.long_records), tuple(inject))
+    injected = apply_injections(ed, rng, tuple(inject))
+    header, footer = _running_texts(ed, layout, rng)
+    numbered = layout.page_number_style != "none"
+    top_rows = int(bool(header)) + int(numbered and layout.page_number_place == "top")
+    bottom_rows = len(footer) + int(numbered and layout.page_number_place == "bottom")
+    c = Composer(layout, top_rows, bottom_rows)
+    pages.cover(c, ed)
+    pages.intro(c, ed, rng)
+    laureates: list[TLaureate] = []
+    entries: list[TEntry] = []
+    for cat in ed.categories:
+        entries.extend(pages.summary(c, cat, ed.summary[cat]))
+        laureates.extend(pages.detail(c, lau) for lau in ed.details[cat])
+    pages.closing(c, ed)
+    pages.decorate(c, header, footer)
+    truth = Truth(
+        edition_year=ed.year,
+        laureates=tuple(laureates),
+        summary_entries=tuple(entries),
+        stated_applications=ed.applications,
+        stated_auditioned=ed.auditioned,
+        stated_labelled=ed.labelled,
+        jury=tuple(ed.jury),
+        criteria=tuple(ed.criteria),
+        injected=tuple(injected),
+        footer_texts=tuple(t for t in (header, *footer) if t),
+    )
+    _check_nfc(truth)
+    spec = Spec(layout, f"Annuaire {ed.year}", tuple(tuple(ops) for ops in c.pages))
+    return truth, spec
+
+
+def make_directory(
+    path: Path | str, seed: int, layout: Layout | None = None, inject: tuple[str, ...] = ()
+) -> Truth:
+    """Draw the edition for `seed` and render it to `path`; returns its truth."""
+    truth, spec = draw_edition(seed, layout, inject)
+    render_pdf(spec, Path(path))
+    return truth

@@ -1,0 +1,158 @@
+"""Layout options of a synthetic directory, drawn at random or from hypothesis."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import reportlab
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+Color = tuple[float, float, float]
+
+FONT_FAMILIES: dict[str, tuple[str, str]] = {
+    "helvetica": ("Helvetica", "Helvetica-Bold"),
+    "times": ("Times-Roman", "Times-Bold"),
+    # Bitstream Vera ships with reportlab and has ’ – — • « » œ é É.
+    "vera": ("Vera", "VeraBd"),
+}
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
+
+# Tier colours (or, argent, bronze) and an accent colour, per palette.
+PALETTES: tuple[tuple[Color, Color, Color, Color], ...] = (
+    ((0.80, 0.62, 0.10), (0.50, 0.52, 0.56), (0.60, 0.36, 0.16), (0.10, 0.30, 0.55)),
+    ((0.93, 0.55, 0.05), (0.35, 0.45, 0.60), (0.55, 0.27, 0.07), (0.55, 0.10, 0.35)),
+    ((0.70, 0.55, 0.00), (0.40, 0.40, 0.40), (0.70, 0.40, 0.20), (0.05, 0.45, 0.35)),
+    ((0.85, 0.20, 0.25), (0.20, 0.35, 0.75), (0.30, 0.55, 0.20), (0.25, 0.25, 0.25)),
+)
+
+CHOICES: dict[str, tuple[Any, ...]] = {
+    "page_size": ("A4", "Letter"),
+    "font_family": tuple(FONT_FAMILIES),
+    "detail_columns": (1, 2),
+    "summary_layout": ("list", "columns", "cards"),
+    "running": ("header", "footer", "both"),
+    "page_number_style": ("plain", "page", "of_total", "dashes", "none"),
+    "page_number_pos": ("left", "right", "centre", "outer"),
+    "page_number_place": ("top", "bottom"),
+    "banner_style": ("band", "plain"),
+    "banner_dash": ("–", "—", "-"),
+    "banner_case": ("upper", "title"),
+    "heading_case": ("upper", "title", "sentence"),
+    "heading_colon": ("space", "tight", "none"),
+    "apports_form": ("les", "bare"),
+    "statement_form": ("elided", "bare"),
+    "statement_verb": ("attribué à", "décerné à"),
+    "statement_colon": (" :", ":"),
+    "summary_title": ("prefixed", "plain"),
+    "summary_case": ("upper", "upper_noaccent", "title", "sentence"),
+    "summary_tag_case": ("lower", "title", "upper"),
+    "jury_columns": (1, 2),
+    "long_names": (False, True),
+    "long_records": (False, True),
+    "palette": tuple(range(len(PALETTES))),
+}
+
+
+@dataclass(frozen=True)
+class Layout:
+    page_size: str = "A4"
+    margin_left: float = 56.0
+    margin_right: float = 56.0
+    margin_top: float = 50.0
+    margin_bottom: float = 50.0
+    font_family: str = "helvetica"
+    body_size: float = 10.0
+    heading_scale: float = 1.25
+    detail_columns: int = 1
+    summary_layout: str = "list"
+    running: str = "footer"  # running text: "header", "footer" or "both"
+    page_number_style: str = "plain"  # "12", "Page 12", "12 / 30", "– 12 –" or none
+    page_number_pos: str = "right"  # "outer" alternates right (odd) / left (even)
+    page_number_place: str = "bottom"
+    banner_style: str = "band"
+    banner_dash: str = "–"
+    banner_case: str = "upper"
+    heading_case: str = "upper"
+    heading_colon: str = "space"
+    apports_form: str = "les"
+    statement_form: str = "elided"  # "Label d’or" vs "Label or"
+    statement_verb: str = "attribué à"
+    statement_colon: str = " :"
+    summary_title: str = "prefixed"  # "CATÉGORIE – NAME" vs "NAME"
+    summary_case: str = "upper"
+    summary_tag_case: str = "lower"
+    jury_columns: int = 1
+    long_names: bool = False  # some territories / projects wrap onto a second line
+    long_records: bool = False  # some records continue on the next page
+    palette: int = 0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if f.name in CHOICES and getattr(self, f.name) not in CHOICES[f.name]:
+                raise ValueError(f"Layout.{f.name}={getattr(self, f.name)!r}")
+        if not 9 <= self.body_size <= 12:
+            raise ValueError("body_size must be within 9..12 pt")
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return PAGE_SIZES[self.page_size]
+
+    @property
+    def fonts(self) -> tuple[str, str]:
+        return FONT_FAMILIES[self.font_family]
+
+    @property
+    def colors(self) -> tuple[Color, Color, Color, Color]:
+        return PALETTES[self.palette]
+
+
+def random_layout(rng: random.Random) -> Layout:
+    kw: dict[str, Any] = {name: rng.choice(opts) for name, opts in CHOICES.items()}
+    kw["margin_left"] = float(rng.randint(40, 80))
+    kw["margin_right"] = float(rng.randint(40, 80))
+    kw["margin_top"] = float(rng.randint(36, 70))
+    kw["margin_bottom"] = float(rng.randint(36, 70))
+    kw["body_size"] = rng.choice((9.0, 9.5, 10.0, 10.5, 11.0, 11.5, 12.0))
+    kw["heading_scale"] = rng.choice((1.15, 1.25, 1.4))
+    return Layout(**kw)
+
+
+def layouts() -> Any:
+    """Hypothesis strategy producing Layout values."""
+    from hypothesis import strategies as st
+
+    kw = {name: st.sampled_from(opts) for name, opts in CHOICES.items()}
+    margin = st.integers(40, 80).map(float)
+    return st.builds(
+        Layout,
+        margin_left=margin,
+        margin_right=margin,
+        margin_top=st.integers(36, 70).map(float),
+        margin_bottom=st.integers(36, 70).map(float),
+        body_size=st.sampled_from((9.0, 10.0, 11.0, 12.0)),
+        heading_scale=st.sampled_from((1.15, 1.25, 1.4)),
+        **kw,
+    )
+
+
+_REGISTERED: set[str] = set()
+
+
+def ensure_fonts() -> None:
+    """Register reportlab's bundled Vera TTFs (idempotent)."""
+    if _REGISTERED:
+        return
+    font_dir = Path(reportlab.__file__).parent / "fonts"
+    for name, file in (("Vera", "Vera.ttf"), ("VeraBd", "VeraBd.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(font_dir / file)))
+        _REGISTERED.add(name)
+
+
+def width(text: str, font: str, size: float) -> float:
+    ensure_fonts()
+    return float(pdfmetrics.stringWidth(text, font, size))
