@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract import __version__
+from extract import __version__, checkview
 from extract.errors import AnnuaireError, ExitCode
 from extract.pipeline import Failure, Options, Result, extract_many, write_outputs
 from extract.read import BACKENDS
@@ -52,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="plain",
         help="plain: comma, UTF-8; excel-fr: semicolon, UTF-8 with BOM",
     )
+    check = commands.add_parser(
+        "check",
+        help="list a directory's inconsistencies; exit 1 if any is an error",
+        description=(
+            "Extract each PDF (writing nothing) and print its inconsistencies grouped by "
+            "severity. Exit code 1 when any error-severity inconsistency exists."
+        ),
+        epilog=EXIT_CODES_HELP,
+    )
+    _common(check)
+    check.add_argument(
+        "--min-severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="hide what is less severe (default: show everything)",
+    )
     return parser
 
 
@@ -93,13 +109,36 @@ def _run_extract(args: argparse.Namespace) -> int:
     return ExitCode.SOME_FILES_FAILED
 
 
+def _run_check(args: argparse.Namespace) -> int:
+    outcomes = extract_many(args.pdfs, _options(args))
+    any_error = False
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            print(f"error: {outcome.error}", file=sys.stderr)
+            continue
+        issues = outcome.reconciliation.inconsistencies
+        any_error = any_error or outcome.reconciliation.count("error") > 0
+        sys.stdout.write(
+            checkview.render(outcome.path, outcome.edition.year, issues, args.min_severity)
+        )
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    if failures:
+        if len(outcomes) == 1:
+            return failures[0].error.exit_code
+        return ExitCode.SOME_FILES_FAILED
+    return ExitCode.INCONSISTENT if any_error else ExitCode.OK
+
+
+COMMANDS = {"extract": _run_extract, "check": _run_check}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.jobs < 1:
             parser.error("--jobs must be at least 1")
-        return _run_extract(args)
+        return COMMANDS[args.command](args)
     except AnnuaireError as error:
         if args.verbose:
             traceback.print_exc()

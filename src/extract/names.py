@@ -54,10 +54,16 @@ def name_key(text: str) -> str:
     key = " " + _NON_WORD.sub(" ", fold(text)).replace("'", " ") + " "
     for long, short in _ABBREVIATIONS:
         key = regex.sub(rf"\b{long.replace(chr(39), ' ')}\b", short, key)
-    key = _FILLERS.sub(" ", key)
-    return collapse(key)
+    kept = collapse(_FILLERS.sub(" ", key))
+    return kept or collapse(key)  # a name made only of fillers keeps them
 
 
 def same_name(a: str, b: str) -> bool:
     """Equal once normalised: a difference that is not worth reporting."""
     return name_key(a) == name_key(b)
+
+
+def light_key(text: str) -> str:
+    """Only case, accents, punctuation and spacing removed: what still differs
+    under this key is a real printed variant worth telling."""
+    return collapse(_NON_WORD.sub(" ", fold(text)))

@@ -20,8 +20,9 @@ from extract.errors import AnnuaireError, StructureNotFoundError
 from extract.furniture import strip_furniture
 from extract.model import Edition
 from extract.read import BACKENDS, read_pdf
+from extract.reconcile import Reconciliation, reconcile
+from extract.rows import edition_tables
 from extract.segment import segment
-from extract.tables import edition_tables
 from extract.validate import check_input, check_text_layer
 
 
@@ -51,6 +52,7 @@ class Options:
 class Result:
     path: str
     edition: Edition
+    reconciliation: Reconciliation
     tables: dict[str, pa.Table]
     seconds: float
 
@@ -87,8 +89,9 @@ def extract_pdf(path: Path, options: Options | None = None) -> Result:
     options = options or Options()
     start = time.perf_counter()
     edition = extract_edition(Path(path), options)
-    tables = edition_tables(edition)
-    return Result(str(path), edition, tables, time.perf_counter() - start)
+    rec = reconcile(edition)
+    tables = edition_tables(edition, rec)
+    return Result(str(path), edition, rec, tables, time.perf_counter() - start)
 
 
 def _one(path: Path, options: Options) -> Result | Failure:

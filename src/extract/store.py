@@ -37,6 +37,8 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "|".join(_cell(v) for v in value)
     return str(value)
 
 

@@ -6,13 +6,7 @@ dictionary is generated from here, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
 import pyarrow as pa
-
-from extract.model import Edition, Laureate, SummaryEntry
-from extract.names import category_key
 
 _DESC = b"description"
 
@@ -72,89 +66,89 @@ SUMMARY_ENTRIES = _schema(
     _f("page", pa.int32(), "1-based page of the entry."),
 )
 
+
+def _side(prefix: str, what: str) -> list[pa.Field]:
+    return [
+        _f(f"{prefix}_category", pa.string(), f"Category on the {what}.", nullable=True),
+        _f(f"{prefix}_tier", pa.string(), f"Tier on the {what}.", nullable=True),
+        _f(f"{prefix}_territory", pa.string(), f"Territory as printed on the {what}.", True),
+        _f(f"{prefix}_project", pa.string(), f"Project as printed on the {what}.", True),
+    ]
+
+
+RECONCILIATION = _schema(
+    "One row per summary entry paired with its detail record, or left alone.",
+    _YEAR,
+    _f("record_id", pa.string(), "Detail record id (null when the entry has none).", True),
+    *_side("summary", "summary list"),
+    _f("summary_position", pa.int32(), "Position of the entry in its list.", nullable=True),
+    _f("summary_page", pa.int32(), "Page of the summary entry.", nullable=True),
+    *_side("detail", "detail page (banner)"),
+    _f("detail_page_start", pa.int32(), "First page of the detail record.", nullable=True),
+    _f("detail_page_end", pa.int32(), "Last page of the detail record.", nullable=True),
+    _f("match_score", pa.float64(), "Similarity of the pair, 0-100 (0 when unmatched)."),
+    _f("match_status", pa.string(), "matched, summary_only or detail_only."),
+)
+
+INCONSISTENCIES = _schema(
+    "One row per disagreement found in an edition, with its evidence.",
+    _YEAR,
+    _f("kind", pa.string(), "Rule that found it, e.g. tier_mismatch (see README)."),
+    _f("severity", pa.string(), "error, warning or info."),
+    _f("record_id", pa.string(), "Detail record concerned, if any.", nullable=True),
+    _f("category", pa.string(), "Category concerned (empty for edition-wide counts)."),
+    _f("territory", pa.string(), "Territory concerned (empty for counts)."),
+    _f("project", pa.string(), "Project concerned (empty for counts)."),
+    _f("expected", pa.string(), "What the summary, banner or introduction says."),
+    _f("found", pa.string(), "What the other printed place says."),
+    _f("pages", pa.list_(pa.int32()), "Pages that show the evidence (CSV: separated by |)."),
+    _f("message", pa.string(), "One readable sentence."),
+)
+
+EDITIONS = _schema(
+    "One row per edition: stated and found counts, criteria, source.",
+    _YEAR,
+    _f("source_file", pa.string(), "File name of the PDF."),
+    _f("source_sha256", pa.string(), "SHA-256 of the PDF."),
+    _f("pages", pa.int32(), "Number of pages of the PDF."),
+    _f("stated_applications", pa.int32(), "Applications stated in the introduction.", True),
+    _f("stated_auditioned", pa.int32(), "Territories auditioned, as stated.", nullable=True),
+    _f("stated_labelled", pa.int32(), "Territories labelled, as stated.", nullable=True),
+    _f("found_laureates", pa.int32(), "Detail records found."),
+    _f("found_summary_entries", pa.int32(), "Summary entries found."),
+    _f("found_categories", pa.int32(), "Distinct categories found."),
+    _f("errors", pa.int32(), "Inconsistencies of severity error."),
+    _f("warnings", pa.int32(), "Inconsistencies of severity warning."),
+    _f("infos", pa.int32(), "Inconsistencies of severity info."),
+    _f("criteria", pa.list_(pa.string()), "Rating criteria listed (CSV: separated by |)."),
+)
+
+JURY = _schema(
+    "One row per jury member listed in the introduction.",
+    _YEAR,
+    _f("position", pa.int32(), "1-based order of reading."),
+    _f("name", pa.string(), "Name as printed."),
+    _f("organisation", pa.string(), "Organisation as printed after the comma."),
+)
+
 SCHEMAS: dict[str, pa.Schema] = {
     "laureates": LAUREATES,
     "summary_entries": SUMMARY_ENTRIES,
+    "reconciliation": RECONCILIATION,
+    "inconsistencies": INCONSISTENCIES,
+    "editions": EDITIONS,
+    "jury": JURY,
 }
 
 # Columns that order each table's rows, so that output is deterministic.
 SORT_KEYS: dict[str, tuple[str, ...]] = {
     "laureates": ("edition_year", "page_start", "record_id"),
     "summary_entries": ("edition_year", "page", "category", "position"),
+    "reconciliation": ("edition_year", "detail_page_start", "summary_page", "summary_position"),
+    "inconsistencies": ("edition_year",),
+    "editions": ("edition_year",),
+    "jury": ("edition_year", "position"),
 }
-
-
-def slug(*parts: object) -> str:
-    return "-".join(p for p in (category_key(str(part)).replace(" ", "-") for part in parts) if p)
-
-
-def record_ids(edition: Edition) -> tuple[str, ...]:
-    """Slug of year, category and territory; a repeat gets `-2`, `-3`…"""
-    ids: list[str] = []
-    seen: dict[str, int] = {}
-    for laureate in edition.laureates:
-        base = slug(edition.year, laureate.category, laureate.territory)
-        seen[base] = seen.get(base, 0) + 1
-        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return tuple(ids)
-
-
-def _laureate_row(edition: Edition, rid: str, lau: Laureate) -> dict[str, Any]:
-    return {
-        "record_id": rid,
-        "edition_year": edition.year,
-        "category": lau.category,
-        "tier": lau.tier,
-        "tier_statement": lau.tier_statement,
-        "territory": lau.territory,
-        "project": lau.project,
-        "project_subtitle": lau.project_subtitle,
-        "description": lau.description,
-        "innovation": lau.innovation,
-        "contributions": lau.contributions,
-        "has_partners": lau.has_partners,
-        "page_start": lau.page_start,
-        "page_end": lau.page_end,
-        "source_file": _file_name(edition.source_file),
-        "source_sha256": edition.source_sha256,
-    }
-
-
-def _entry_row(edition: Edition, entry: SummaryEntry) -> dict[str, Any]:
-    return {
-        "edition_year": edition.year,
-        "category": entry.category,
-        "category_printed": entry.category_printed,
-        "position": entry.position,
-        "project": entry.project,
-        "territory": entry.territory,
-        "tier": entry.tier,
-        "page": entry.page,
-    }
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def to_table(name: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
-    schema = SCHEMAS[name]
-    return pa.Table.from_pylist(list(rows), schema=schema)
-
-
-def edition_tables(
-    edition: Edition, extra: dict[str, list[dict[str, Any]]] | None = None
-) -> dict[str, pa.Table]:
-    ids = record_ids(edition)
-    rows: dict[str, list[dict[str, Any]]] = {
-        "laureates": [
-            _laureate_row(edition, rid, lau)
-            for rid, lau in zip(ids, edition.laureates, strict=True)
-        ],
-        "summary_entries": [_entry_row(edition, e) for e in edition.summary_entries],
-    }
-    rows.update(extra or {})
-    return {name: to_table(name, table_rows) for name, table_rows in rows.items()}
 
 
 def describe(schema: pa.Schema) -> str:
@@ -165,6 +159,3 @@ def describe(schema: pa.Schema) -> str:
 def field_description(field: pa.Field) -> str:
     meta = field.metadata or {}
     return str(meta.get(_DESC, b"").decode())
-
-
-RowMaker = Callable[[Edition], list[dict[str, Any]]]
