@@ -1,19 +1,27 @@
-"""Command line: arguments in, exit codes out; no parsing rules live here."""
+"""Command line: arguments in, exit codes out; no parsing rules live here.
+
+Stdout carries data (the `check` table); stderr carries progress, summaries
+and errors, one line each. Errors are mapped to exit codes in one handler.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from extract import __version__, checkview
 from extract.errors import AnnuaireError, ExitCode
-from extract.pipeline import Failure, Options, Result, extract_many, write_outputs
+from extract.output import latest_per_edition, write_outputs
+from extract.pipeline import Failure, Options, Result, extract_many
+from extract.progress import Progress
 from extract.read import BACKENDS
-from extract.store import CSV_DIALECTS
+from extract.store import CSV_DIALECTS, ensure_writable
 
 DESCRIPTION = (
     "Extract the « Label Territoire Innovant » directory (annuaire) from its PDF "
@@ -28,6 +36,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds allowed per file (default: 300)"
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=int,
+        default=4096,
+        metavar="MB",
+        help="address space allowed per file, in MB (default: 4096)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
 
@@ -86,58 +104,95 @@ def _options(args: argparse.Namespace) -> Options:
         password=args.password,
         jobs=args.jobs,
         csv_dialect=getattr(args, "csv_dialect", "plain"),
+        timeout=args.timeout,
+        max_memory_mb=args.max_memory,
     )
 
 
-def _run_extract(args: argparse.Namespace) -> int:
-    options = _options(args)
-    outcomes = extract_many(args.pdfs, options)
-    results = [o for o in outcomes if isinstance(o, Result)]
+def _extract_all(args: argparse.Namespace, options: Options) -> list[Result | Failure]:
+    progress = Progress(len(args.pdfs), sys.stderr)
+
+    def done(_: int, outcome: Result | Failure) -> None:
+        progress.step(Path(outcome.path).name)
+
+    outcomes = extract_many(args.pdfs, options, done)
+    progress.close()
+    return outcomes
+
+
+def _exit_code(outcomes: Sequence[Result | Failure]) -> int:
     failures = [o for o in outcomes if isinstance(o, Failure)]
-    for result in results:
-        print(_summary_line(result), file=sys.stderr)
-    if results:
-        write_outputs(args.out, results, options)
-        print(f"wrote {len(results)} edition(s) to {args.out}", file=sys.stderr)
     for failure in failures:
         print(f"error: {failure.error}", file=sys.stderr)
     if not failures:
         return ExitCode.OK
-    if len(failures) == 1 and not results:
+    if len(outcomes) == 1:
         return failures[0].error.exit_code
     print(f"{len(failures)} of {len(outcomes)} file(s) failed", file=sys.stderr)
     return ExitCode.SOME_FILES_FAILED
 
 
+def _run_extract(args: argparse.Namespace) -> int:
+    options = _options(args)
+    ensure_writable(args.out)
+    outcomes = _extract_all(args, options)
+    results = [o for o in outcomes if isinstance(o, Result)]
+    for result in results:
+        print(_summary_line(result), file=sys.stderr)
+    kept = latest_per_edition(results)
+    for result in results:
+        if result not in kept:
+            print(
+                f"warning: {result.path}: another file of the same run is also edition "
+                f"{result.edition.year}; the later one was kept",
+                file=sys.stderr,
+            )
+    if results:
+        write_outputs(args.out, outcomes, options)
+        print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
+    return _exit_code(outcomes)
+
+
 def _run_check(args: argparse.Namespace) -> int:
-    outcomes = extract_many(args.pdfs, _options(args))
+    outcomes = _extract_all(args, _options(args))
     any_error = False
     for outcome in outcomes:
-        if isinstance(outcome, Failure):
-            print(f"error: {outcome.error}", file=sys.stderr)
-            continue
-        issues = outcome.reconciliation.inconsistencies
-        any_error = any_error or outcome.reconciliation.count("error") > 0
-        sys.stdout.write(
-            checkview.render(outcome.path, outcome.edition.year, issues, args.min_severity)
-        )
-    failures = [o for o in outcomes if isinstance(o, Failure)]
-    if failures:
-        if len(outcomes) == 1:
-            return failures[0].error.exit_code
-        return ExitCode.SOME_FILES_FAILED
-    return ExitCode.INCONSISTENT if any_error else ExitCode.OK
+        if isinstance(outcome, Result):
+            rec = outcome.reconciliation
+            any_error = any_error or rec.count("error") > 0
+            sys.stdout.write(
+                checkview.render(
+                    outcome.path, outcome.edition.year, rec.inconsistencies, args.min_severity
+                )
+            )
+    code = _exit_code(outcomes)
+    if code == ExitCode.OK and any_error:
+        return ExitCode.INCONSISTENT
+    return code
 
 
 COMMANDS = {"extract": _run_extract, "check": _run_check}
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C, so temporary files are removed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.jobs < 1:
-            parser.error("--jobs must be at least 1")
+        options_error = _validate(args)
+        if options_error:
+            parser.error(options_error)
         return COMMANDS[args.command](args)
     except AnnuaireError as error:
         if args.verbose:
@@ -147,6 +202,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; earlier outputs are unchanged", file=sys.stderr)
         return ExitCode.INTERRUPTED
+
+
+def _validate(args: argparse.Namespace) -> str:
+    if args.jobs < 1:
+        return "--jobs must be at least 1"
+    if args.timeout <= 0:
+        return "--timeout must be positive"
+    if args.max_memory < 256:
+        return "--max-memory must be at least 256 (MB)"
+    return ""
 
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ class AnnuaireError(Exception):
         self.remedy = remedy
         super().__init__(f"{path}: {cause}; {remedy}")
 
+    def __reduce__(self) -> tuple[type[AnnuaireError], tuple[str, str, str]]:
+        # Errors cross process boundaries; rebuild them from their three parts.
+        return (self.__class__, (self.path, self.cause, self.remedy))
+
 
 class MissingFileError(AnnuaireError):
     exit_code = ExitCode.MISSING_FILE
@@ -74,3 +78,18 @@ class OutputNotWritableError(AnnuaireError):
 
 class ResourceLimitError(AnnuaireError):
     exit_code = ExitCode.RESOURCE_LIMIT
+
+
+def encrypted(path: object, password: str | None) -> EncryptedPdfError:
+    if password:
+        return EncryptedPdfError(str(path), "the password does not open it", "check --password")
+    return EncryptedPdfError(str(path), "the PDF is encrypted", "give its password with --password")
+
+
+def corrupt(path: object, cause: object) -> CorruptPdfError:
+    detail = f"{type(cause).__name__}: {cause}".strip().rstrip(":")
+    return CorruptPdfError(
+        str(path),
+        f"the PDF is damaged or truncated ({detail[:120]})",
+        "download it again or repair it (e.g. `qpdf in.pdf out.pdf`)",
+    )

@@ -1,17 +1,19 @@
 """The public Python API: one PDF in, one edition's records out.
 
 `extract_pdf` chains the stages for one file; `extract_many` runs files in
-parallel processes; `write_outputs` merges results into an output folder.
-The CLI is a thin layer over these three.
+parallel processes; `output.write_outputs` merges results into a folder.
+The CLI is a thin layer over these.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -24,6 +26,7 @@ from extract.reconcile import Reconciliation, reconcile
 from extract.rows import edition_tables
 from extract.segment import segment
 from extract.validate import check_input, check_text_layer
+from extract.workers import Limits, run_isolated
 
 
 @dataclass(frozen=True)
@@ -94,29 +97,25 @@ def extract_pdf(path: Path, options: Options | None = None) -> Result:
     return Result(str(path), edition, rec, tables, time.perf_counter() - start)
 
 
-def _one(path: Path, options: Options) -> Result | Failure:
-    try:
-        return extract_pdf(path, options)
-    except AnnuaireError as error:
-        return Failure(str(path), error)
+def extract_many(
+    paths: Sequence[Path],
+    options: Options,
+    on_done: Callable[[int, Result | Failure], None] | None = None,
+) -> list[Result | Failure]:
+    """Every file's outcome, in the order given; a bad file does not stop the rest.
 
+    Each file is read in its own process under the options' time and memory
+    limits, `options.jobs` at a time.
+    """
+    limits = Limits(options.timeout, options.max_memory_mb)
 
-def extract_many(paths: Sequence[Path], options: Options) -> list[Result | Failure]:
-    """Every file's outcome, in the order given; a bad file does not stop the rest."""
-    from extract.workers import run_all
+    def outcome(path: Path, raw: tuple[str, Any]) -> Result | Failure:
+        kind, value = raw
+        return value if kind == "ok" else Failure(str(path), value)
 
-    return run_all(paths, options, _one)
+    def done(index: int, raw: tuple[str, Any]) -> None:
+        if on_done is not None:
+            on_done(index, outcome(paths[index], raw))
 
-
-def write_outputs(out: Path, results: Sequence[Result], options: Options) -> dict[str, bytes]:
-    """Merge the results into `out` atomically; returns what was written."""
-    tables: dict[str, list[pa.Table]] = {}
-    for result in results:
-        for name, table in result.tables.items():
-            tables.setdefault(name, []).append(table)
-    merged = {name: pa.concat_tables(parts) for name, parts in tables.items()}
-    years = {result.edition.year for result in results}
-    with store.locked(out):
-        files = store.dataset_files(out, merged, years, options.csv_dialect)
-        store.write_files(out, files)
-    return files
+    raws = run_isolated(paths, partial(extract_pdf, options=options), options.jobs, limits, done)
+    return [outcome(path, raw) for path, raw in zip(paths, raws, strict=True)]

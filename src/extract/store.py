@@ -92,6 +92,28 @@ def _held_signals() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _not_writable(out: Path, exc: OSError) -> OutputNotWritableError:
+    return OutputNotWritableError(
+        str(out), f"the output folder cannot be written ({exc.strerror})", "choose another --out"
+    )
+
+
+def ensure_writable(out: Path) -> None:
+    """Fail before any parsing work when the outputs could not be saved."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise _not_writable(out, exc) from exc
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Temporary files of a run that was killed outright (SIGKILL, power loss)."""
+    for stale in out.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """One writer at a time per output folder."""
@@ -99,11 +121,10 @@ def locked(out: Path) -> Iterator[None]:
         out.mkdir(parents=True, exist_ok=True)
         handle = (out / _LOCK_NAME).open("a")
     except OSError as exc:
-        raise OutputNotWritableError(
-            str(out), f"cannot write there ({exc.strerror})", "choose another --out folder"
-        ) from exc
+        raise _not_writable(out, exc) from exc
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        _remove_stale_temps(out)
         yield
 
 
@@ -124,9 +145,7 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
                 Path(temp).replace(out / name)
             temps.clear()
     except OSError as exc:
-        raise OutputNotWritableError(
-            str(out), f"cannot write there ({exc.strerror})", "choose another --out folder"
-        ) from exc
+        raise _not_writable(out, exc) from exc
     finally:
         for temp in temps.values():
             Path(temp).unlink(missing_ok=True)

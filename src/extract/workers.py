@@ -1,20 +1,137 @@
-"""Running one job per file, in parallel processes when asked."""
+"""One child process per file, with a time and a memory limit.
+
+A PDF can make a parser loop or swallow memory. Each file is therefore read
+in its own process (started from a forkserver that has the pipeline already
+imported, so starting one is cheap), with an address-space limit set inside
+it and a deadline enforced from outside; a file that breaks either is
+reported and the run goes on.
+"""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import resource
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
-T = TypeVar("T")
-Opt = TypeVar("Opt")
+from extract.errors import AnnuaireError, ResourceLimitError
+
+_CONTEXT: Any = None
 
 
-def run_all(paths: Sequence[Path], options: Opt, job: Callable[[Path, Opt], T]) -> list[T]:
-    jobs = min(getattr(options, "jobs", 1), len(paths))
-    if jobs <= 1:
-        return [job(path, options) for path in paths]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(job, path, options) for path in paths]
-        return [future.result() for future in futures]
+def _context() -> Any:
+    global _CONTEXT
+    if _CONTEXT is None:
+        _CONTEXT = mp.get_context("forkserver")
+        _CONTEXT.set_forkserver_preload(["extract.pipeline"])
+    return _CONTEXT
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float
+    memory_mb: int
+
+
+def _child(conn: Connection, job: Callable[[Path], Any], path: Path, memory_mb: int) -> None:
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        outcome: Any = ("ok", job(path))
+    except MemoryError:
+        outcome = ("error", _too_big(path, memory_mb))
+    except AnnuaireError as error:
+        outcome = ("error", error)
+    conn.send(outcome)
+    conn.close()
+
+
+def _too_big(path: Path, memory_mb: int) -> ResourceLimitError:
+    return ResourceLimitError(
+        str(path),
+        f"reading it needed more than {memory_mb} MB of memory",
+        "raise --max-memory if the file is genuine",
+    )
+
+
+def _too_slow(path: Path, seconds: float) -> ResourceLimitError:
+    return ResourceLimitError(
+        str(path),
+        f"reading it took longer than {seconds:g} s and was stopped",
+        "raise --timeout if the file is genuine",
+    )
+
+
+@dataclass
+class _Running:
+    index: int
+    path: Path
+    process: BaseProcess
+    conn: Connection
+    deadline: float
+
+
+def _start(index: int, path: Path, job: Callable[[Path], Any], limits: Limits) -> _Running:
+    ctx = _context()
+    parent, child = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(child, job, path, limits.memory_mb), daemon=True)
+    process.start()
+    child.close()
+    return _Running(index, path, process, parent, time.monotonic() + limits.seconds)
+
+
+def _collect(run: _Running, limits: Limits) -> Any:
+    """The outcome a finished (or overdue) child gives, as ("ok"|"error", value)."""
+    try:
+        if run.conn.poll():
+            return run.conn.recv()
+    except (EOFError, OSError):
+        pass
+    if time.monotonic() >= run.deadline:
+        return ("error", _too_slow(run.path, limits.seconds))
+    # The child died without a word: killed by the kernel, most likely for memory.
+    return ("error", _too_big(run.path, limits.memory_mb))
+
+
+def _finish(run: _Running) -> None:
+    if run.process.is_alive():
+        run.process.kill()
+    run.process.join()
+    run.conn.close()
+
+
+def run_isolated(
+    paths: Sequence[Path],
+    job: Callable[[Path], Any],
+    jobs: int,
+    limits: Limits,
+    on_done: Callable[[int, Any], None] | None = None,
+) -> list[tuple[str, Any]]:
+    """Every file's ("ok", value) or ("error", AnnuaireError), in input order."""
+    outcomes: list[Any] = [None] * len(paths)
+    queue = list(enumerate(paths))
+    running: list[_Running] = []
+    try:
+        while queue or running:
+            while queue and len(running) < jobs:
+                index, path = queue.pop(0)
+                running.append(_start(index, path, job, limits))
+            timeout = max(0.0, min(r.deadline for r in running) - time.monotonic())
+            ready = wait([r.conn for r in running] + [r.process.sentinel for r in running], timeout)
+            now = time.monotonic()
+            for run in list(running):
+                if run.conn in ready or run.process.sentinel in ready or now >= run.deadline:
+                    outcomes[run.index] = _collect(run, limits)
+                    _finish(run)
+                    running.remove(run)
+                    if on_done:
+                        on_done(run.index, outcomes[run.index])
+    finally:
+        for run in running:
+            _finish(run)
+    return outcomes

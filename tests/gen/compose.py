@@ -15,6 +15,9 @@ WHITE: Color = (1.0, 1.0, 1.0)
 GREY: Color = (0.75, 0.75, 0.75)
 DASHES = ("-", "–", "—")
 CLOSING_PUNCT = (":", ";", "!", "?", "»")
+# reportlab encodes "•" as 0x7F in the standard fonts, which pdfminer reads as "(cid:127)":
+# bullets are always drawn with the bundled Vera TTF (a separate bullet font is common anyway).
+BULLET_FONT = "Vera"
 
 
 @dataclass(frozen=True)
@@ -58,15 +61,18 @@ def _units(text: str) -> list[str]:
 def wrap(text: str, font: str, size: float, first: float, rest: float | None = None) -> list[str]:
     """Greedy wrap on spaces: first line within `first` points, later ones within `rest`."""
     lines: list[str] = []
-    current = ""
-    limit = first
+    current, cur_w = "", 0.0
+    limit, space = first, width(" ", font, size)
     for unit in _units(text):
-        candidate = f"{current} {unit}" if current else unit
-        if current and width(candidate, font, size) > limit:
+        unit_w = width(unit, font, size)
+        if current and cur_w + space + unit_w > limit:
             lines.append(current)
-            current, limit = unit, rest if rest is not None else first
+            current, cur_w = unit, unit_w
+            limit = rest if rest is not None else first
+        elif current:
+            current, cur_w = f"{current} {unit}", cur_w + space + unit_w
         else:
-            current = candidate
+            current, cur_w = unit, unit_w
     if current:
         lines.append(current)
     return lines
@@ -87,7 +93,7 @@ class Composer:
         self.decorated: list[bool] = []
         self.ncols = 1
         self.col = 0
-        self.col_top = self.y = self.top
+        self.col_top = self.y = self.low = self.top
 
     # -- pages and frames -------------------------------------------------
     @property
@@ -98,10 +104,16 @@ class Composer:
         self.pages.append([])
         self.decorated.append(decorated)
         self.ncols, self.col = 1, 0
-        self.col_top = self.y = self.top
+        self.col_top = self.y = self.low = self.top
 
     def columns(self, n: int) -> None:
         self.ncols, self.col, self.col_top = n, 0, self.y
+        self.low = self.y
+
+    def end_columns(self) -> None:
+        """Back to one full-width frame, below the lowest column."""
+        self.y = min(self.low, self.y)
+        self.ncols, self.col, self.col_top = 1, 0, self.top
 
     def frame(self) -> tuple[float, float]:
         gap = 18.0
@@ -139,6 +151,7 @@ class Composer:
         x, _ = self.frame()
         self.add(TextOp(x + dx, self.y - size, text, font, size, color))
         self.y -= self.lead(size)
+        self.low = min(self.low, self.y)
 
     def para(
         self, text: str, font: str | None = None, size: float | None = None, **kw: float
@@ -155,7 +168,7 @@ class Composer:
         lines = wrap(text, font, self.fs, self.frame()[1] - indent - hang)
         self.ensure(self.lead(self.fs))
         x, _ = self.frame()
-        self.add(TextOp(x + indent, self.y - self.fs, "•", self.regular, self.fs))
+        self.add(TextOp(x + indent, self.y - self.fs, "•", BULLET_FONT, self.fs))
         for line in lines:
             self.line(line, font, self.fs, indent + hang)
 

@@ -99,7 +99,9 @@ def paragraph(rng: random.Random, year: int) -> str:
             sentences.append(_fill(rng.choice(P.EXTRAS), rng, year))
         else:
             sub, verb, obj = rng.choice(P.SUBJECTS), rng.choice(P.VERBS), rng.choice(P.OBJECTS)
-            sentences.append(f"{sub} {verb} {obj}{rng.choice(P.TAILS)}.")
+            if verb.endswith(" de") and obj[0] in "aeiouéh":
+                verb = verb[:-3] + " d’"
+            sentences.append(f"{sub} {verb} {obj}{rng.choice(P.TAILS)}.".replace("’ ", "’"))
     return " ".join(sentences)
 
 
@@ -139,12 +141,15 @@ def laureate(
     )
 
 
-def _sizes(rng: random.Random, n_inject: int, wants: set[str]) -> list[int]:
-    sizes = [rng.randint(1, 6) for _ in range(rng.randint(2, 6))]
-    need_two = bool(
-        wants & {"category_mismatch", "missing_detail", "unlisted_detail", "order_mismatch"}
-    )
-    if need_two:
+def _sizes(rng: random.Random, inject: tuple[str, ...]) -> list[int]:
+    """Laureates per category, enough for the injections to touch distinct laureates."""
+    n_cats = rng.randint(2, 6)
+    if "category_mismatch" in inject:  # a target category besides the reordered ones
+        n_cats = max(n_cats, min(6, inject.count("order_mismatch") + 2))
+    sizes = [rng.randint(1, 6) for _ in range(n_cats)]
+    wants = set(inject)
+    n_inject = len(inject)
+    if wants & {"category_mismatch", "missing_detail", "unlisted_detail", "order_mismatch"}:
         sizes = [max(2, s) for s in sizes]
     while sum(sizes) < 2 * n_inject + 2:
         small = [i for i, s in enumerate(sizes) if s < 6]
@@ -157,7 +162,7 @@ def _sizes(rng: random.Random, n_inject: int, wants: set[str]) -> list[int]:
 
 def edition(rng: random.Random, long: tuple[bool, bool], inject: tuple[str, ...]) -> Edition:
     year = rng.randint(2015, 2035)
-    sizes = _sizes(rng, len(inject), set(inject))
+    sizes = _sizes(rng, inject)
     cats = rng.sample(P.CATEGORIES, len(sizes))
     used: set[str] = set()
     summary: dict[str, list[Lau]] = {}

@@ -36,12 +36,15 @@ def _other_tier(rng: random.Random, tier: str) -> str:
 
 
 def territory_variant(ter: str, rng: random.Random, taken: set[str]) -> str:
-    for long, short in (("Communauté d’Agglomération ", "CA "), ("Communauté de Communes ", "CC ")):
-        if ter.startswith(long):
+    """An abbreviation ("CA du …"), with/without "Ville de", or a one-letter typo."""
+    for long, short in (
+        ("Communauté d’Agglomération ", "CA "),
+        ("Communauté de Communes ", "CC "),
+        ("Ville de ", ""),
+        ("Ville d’", ""),
+    ):
+        if ter.startswith(long) and short + ter[len(long) :] not in taken:
             return short + ter[len(long) :]
-    for prefix in ("Ville de ", "Ville d’"):
-        if ter.startswith(prefix):
-            return ter[len(prefix) :]
     if " " not in ter and f"Ville de {ter}" not in taken:
         return f"Ville de {ter}"
     while True:  # a one-letter typo inside a long enough word
@@ -56,11 +59,13 @@ def territory_variant(ter: str, rng: random.Random, taken: set[str]) -> str:
             return variant
 
 
-def _short_title(lau: Lau, rng: random.Random) -> str:
+def _short_title(lau: Lau, rng: random.Random, taken: set[str]) -> str:
+    """The head of a "BRAND, tail" title (made so if needed), unused by any other title."""
     for sep in (", ", " – "):
-        if sep in lau.project:
-            return lau.project.split(sep)[0]
-    brand = rng.choice(P.BRANDS)
+        head = lau.project.split(sep)[0]
+        if sep in lau.project and head not in taken:
+            return head
+    brand = rng.choice([b for b in P.BRANDS if not any(t.startswith(b) for t in taken)])
     lau.project = f"{brand}, {lau.project[0].lower()}{lau.project[1:]}"
     return brand
 
@@ -71,6 +76,7 @@ class Injector:
         self.all = [lau for cat in ed.categories for lau in ed.summary[cat]]
         self.touched: set[int] = set()
         self.count_delta = 0
+        self.reserved: set[str] = set()  # categories whose order was changed
 
     def pick(self, ok: Pred) -> Lau:
         cands = [lau for lau in self.all if id(lau) not in self.touched and ok(self.ed, lau)]
@@ -102,7 +108,9 @@ class Injector:
             lau.tier_statement = _other_tier(rng, lau.tier)
         elif kind == "category_mismatch":
             ed.summary[lau.category].remove(lau)
-            target = ed.summary[rng.choice([c for c in ed.categories if c != lau.category])]
+            others = [c for c in ed.categories if c != lau.category]
+            pure = [c for c in others if c not in self.reserved] or others
+            target = ed.summary[rng.choice(pure)]
             target.insert(rng.randint(0, len(target)), lau)
         elif kind == "unlisted_detail":
             ed.summary[lau.category].remove(lau)
@@ -113,7 +121,8 @@ class Injector:
             taken = {x.territory for x in self.all} | {x.sum_territory for x in self.all}
             lau.sum_territory = territory_variant(lau.territory, rng, taken)
         else:  # project_title_variant
-            lau.sum_project = _short_title(lau, rng)
+            taken = {x.project for x in self.all} | {x.sum_project for x in self.all}
+            lau.sum_project = _short_title(lau, rng, taken)
 
     def order_mismatch(self) -> TInjected:
         ed = self.ed
@@ -125,6 +134,7 @@ class Injector:
         if not cats:
             raise RuntimeError("no category left for order_mismatch")
         cat = self.rng.choice(cats)
+        self.reserved.add(cat)
         details = ed.details[cat]
         self.touched.update(id(x) for x in details)
         i, j = sorted(self.rng.sample(range(len(details)), 2))

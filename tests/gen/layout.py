@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -153,6 +154,7 @@ def ensure_fonts() -> None:
         _REGISTERED.add(name)
 
 
+@functools.lru_cache(maxsize=65536)
 def width(text: str, font: str, size: float) -> float:
     ensure_fonts()
     return float(pdfmetrics.stringWidth(text, font, size))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from . import wording as W
-from .compose import BLACK, GREY, WHITE, Composer, RectOp, TextOp, wrap
+from .compose import BLACK, BULLET_FONT, GREY, WHITE, Composer, RectOp, TextOp, wrap
 from .content import Edition, Lau
 from .layout import width
 from .truth import TIERS, TEntry, TLaureate
@@ -81,7 +81,7 @@ def intro(c: Composer, ed: Edition, rng: random.Random) -> None:
             if k == half:
                 c.next_frame()
             c.bullet(item)
-        c.columns(1)
+        c.end_columns()
     else:
         for item in jury:
             c.bullet(item)
@@ -133,7 +133,7 @@ def _cards(c: Composer, entries: list[Lau]) -> list[int]:
             x = c.left + i * (w + gap)
             c.add(RectOp(x, c.y - h, w, h, (0.96, 0.96, 0.93), accent(c)))
             y = c.y - pad - c.fs
-            c.add(TextOp(x + pad, y, "•", c.regular, c.fs))
+            c.add(TextOp(x + pad, y, "•", BULLET_FONT, c.fs))
             for j, line in enumerate(proj + ter):
                 font, dx = (c.bold, c.fs * 1.4) if j < len(proj) else (c.regular, 0.0)
                 c.add(TextOp(x + pad + dx, y - j * lead, line, font, c.fs))
@@ -168,6 +168,7 @@ def _banner(c: Composer, lau: Lau) -> None:
     tier_color = c.layout.colors[TIERS.index(lau.tier)]
     text = W.banner_text(lau.tier, lau.category, c.layout)
     size = c.fs * c.layout.heading_scale * 1.2
+    size = min(size, size * (c.full - size * 1.5) / width(text, c.bold, size))  # one line
     if c.layout.banner_style == "band":
         h = size * 2.2
         c.add(RectOp(c.left, c.y - h, c.full, h, tier_color))

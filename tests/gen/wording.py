@@ -54,6 +54,8 @@ def section_heading(key: str, layout: Layout) -> str:
         else "APPORTS DU PROJET",
         "partners": "PARTENAIRES",
     }[key]
+    if layout.heading_case == "title":  # "Description Du Projet"
+        return _colon(" ".join(w.capitalize() for w in base.split()), layout)
     return _colon(apply_case(base, layout.heading_case), layout)
 
 

@@ -6,7 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
+from extract.errors import corrupt, encrypted
 from extract.model import Page, Word
 from extract.read.lines import words_to_lines
 
@@ -30,7 +33,26 @@ def _word(raw: dict[str, Any]) -> Word:
 
 
 def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
-    """Every page parsed once, then released (pdfplumber caches per page)."""
+    """Every page parsed once, then released (pdfplumber caches per page).
+
+    pdfminer raises many kinds of exception on damaged files, from deep inside
+    its parser; at this boundary every one of them means "this PDF cannot be
+    read", so they all become one clear error.
+    """
+    try:
+        return _read(path, password)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise encrypted(path, password) from exc
+        raise corrupt(path, cause) from exc
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
+        raise corrupt(path, exc) from exc
+
+
+def _read(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
     pages: list[Page] = []
     with pdfplumber.open(path, password=password or "") as pdf:
         title = str((pdf.metadata or {}).get("Title", "") or "")

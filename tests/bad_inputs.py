@@ -1,0 +1,49 @@
+"""Bad PDFs drawn in the tests, each named after what it reproduces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from conftest import SAMPLE
+
+
+def truncated(path: Path) -> Path:
+    data = SAMPLE.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    return path
+
+
+def encrypted(path: Path, password: str = "secret") -> Path:
+    with pikepdf.open(SAMPLE) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(user=password, owner="owner-" + password))
+    return path
+
+
+def image_only(path: Path) -> Path:
+    """A 'scanned' directory: pages of shapes, no text layer."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for page in range(3):
+        pdf.setFillColorRGB(0.2, 0.3, 0.4)
+        for row in range(30):
+            pdf.rect(60, 780 - row * 24, 400 - (row * 7 + page) % 120, 12, fill=1, stroke=0)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def unrelated_text(path: Path) -> Path:
+    """A PDF with text, but not a directory of the label."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for page in range(2):
+        pdf.setFont("Helvetica", 11)
+        for row in range(20):
+            pdf.drawString(
+                60, 780 - row * 16, f"Compte rendu du conseil, page {page + 1}, ligne {row}"
+            )
+        pdf.showPage()
+    pdf.save()
+    return path

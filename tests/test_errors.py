@@ -1,0 +1,152 @@
+"""Bad input gets one clear line and its own exit code; earlier outputs survive."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import bad_inputs
+from conftest import SAMPLE
+from extract.cli import main
+from extract.errors import ExitCode
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(args)
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    return code, err
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "cause"),
+    [
+        (lambda p: p, ExitCode.MISSING_FILE, "file not found"),
+        (lambda p: (p.write_bytes(b""), p)[1], ExitCode.EMPTY_FILE, "the file is empty"),
+        (lambda p: (p.write_text("hello"), p)[1], ExitCode.NOT_A_PDF, "not a PDF"),
+        (bad_inputs.truncated, ExitCode.CORRUPT_PDF, "damaged or truncated"),
+        (bad_inputs.encrypted, ExitCode.ENCRYPTED_PDF, "encrypted; give its password"),
+        (bad_inputs.image_only, ExitCode.NO_TEXT_LAYER, "ocrmypdf"),
+        (bad_inputs.unrelated_text, ExitCode.NOT_A_DIRECTORY, "no 'LABEL OR/ARGENT/BRONZE"),
+    ],
+    ids=["missing", "empty", "not-pdf", "truncated", "encrypted", "image-only", "unrelated"],
+)
+def test_each_bad_input_has_its_code_and_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, code: int, cause: str
+) -> None:  # type: ignore[no-untyped-def]
+    pdf = make(tmp_path / "bad.pdf")
+    out = tmp_path / "out"
+    got, errors = run(["extract", str(pdf), "--out", str(out), "--jobs", "1"], capsys)
+    assert got == code
+    assert len(errors) == 1
+    assert errors[0].startswith(f"error: {pdf}: ") and cause in errors[0]
+    assert not any(out.glob("*.parquet"))  # nothing written for a run with no good file
+
+
+def test_exit_codes_are_distinct() -> None:
+    values = [c.value for c in ExitCode]
+    assert len(values) == len(set(values))
+    assert ExitCode.OK == 0 and ExitCode.INCONSISTENT == 1 and ExitCode.USAGE == 2
+
+
+def test_password_opens_an_encrypted_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = bad_inputs.encrypted(tmp_path / "locked.pdf", "s3cret")
+    wrong, errors = run(["check", str(pdf), "--password", "nope", "--jobs", "1"], capsys)
+    assert wrong == ExitCode.ENCRYPTED_PDF and "password does not open it" in errors[0]
+    code, _ = run(["check", str(pdf), "--password", "s3cret", "--jobs", "1"], capsys)
+    assert code == ExitCode.INCONSISTENT  # read fine: the sample has one error
+
+
+def test_output_folder_not_writable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, errors = run(["extract", str(SAMPLE), "--out", str(blocker / "out")], capsys)
+    assert code == ExitCode.OUTPUT_NOT_WRITABLE
+    assert "output folder cannot be written" in errors[0]
+
+
+def test_a_bad_file_does_not_stop_the_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = bad_inputs.truncated(tmp_path / "bad.pdf")
+    out = tmp_path / "out"
+    code, errors = run(["extract", str(bad), str(SAMPLE), "--out", str(out), "--jobs", "2"], capsys)
+    assert code == ExitCode.SOME_FILES_FAILED
+    assert len(errors) == 1 and "bad.pdf" in errors[0]
+    assert (out / "laureates.parquet").exists()
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert '"outcome": "error"' in manifest and '"exit_code": 6' in manifest
+
+
+def test_time_limit_stops_a_slow_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, errors = run(["check", str(SAMPLE), "--timeout", "0.05", "--jobs", "1"], capsys)
+    assert code == ExitCode.RESOURCE_LIMIT
+    assert "longer than 0.05 s" in errors[0]
+
+
+def test_memory_limit_stops_a_greedy_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, errors = run(["check", str(SAMPLE), "--max-memory", "300", "--jobs", "1"], capsys)
+    assert code == ExitCode.RESOURCE_LIMIT
+    assert "more than 300 MB" in errors[0]
+
+
+def test_verbose_shows_a_traceback_otherwise_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    main(["extract", str(SAMPLE), "--out", str(blocker / "o")])
+    assert "Traceback" not in capsys.readouterr().err
+    main(["extract", str(SAMPLE), "--out", str(blocker / "o"), "-v"])
+    assert "Traceback" in capsys.readouterr().err
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != ".annuaire.lock"}
+
+
+def test_sigterm_mid_run_leaves_previous_outputs_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "extract",
+        "extract",
+        str(SAMPLE),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+    ]
+    subprocess.run([*cmd, "--csv-dialect", "excel-fr"], check=True, env=env, capture_output=True)
+    before = _snapshot(out)
+    for delay in (0.5, 1.5, 2.5, 3.5):
+        child = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+        time.sleep(delay)
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=60)
+        after = _snapshot(out)
+        assert not [name for name in after if name.endswith(".tmp")]
+        if child.returncode in (ExitCode.INTERRUPTED, -signal.SIGTERM):
+            # Interrupted (or killed before its handler was set): every file is
+            # still the old one (the excel-fr CSVs).
+            assert {k: v for k, v in after.items() if k != "manifest.json"} == {
+                k: v for k, v in before.items() if k != "manifest.json"
+            }
+        else:
+            # Finished before the signal: every table was replaced together.
+            assert child.returncode == 0
+            assert all(
+                not after[n].startswith(b"\xef\xbb\xbf") for n in after if n.endswith(".csv")
+            )
+            return
