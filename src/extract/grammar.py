@@ -41,7 +41,7 @@ YEAR = regex.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _NUM = r"(?P<n>\d{1,4})"
 _UNIT = r"(?:territoires|collectivit[ée]s|projets|dossiers|candidatures|laur[ée]ats)"
 STATED_APPLICATIONS = regex.compile(
-    rf"{_NUM}\s+(?:dossiers|candidatures)\b(?:\s+\w+){{0,3}}\s+(?:soumis|re[çc]us|d[ée]pos[ée]s)",
+    rf"{_NUM}\s+(?:dossiers|candidatures)\b[^.;]{{0,60}}?\b(?:soumis|re[çc]us|d[ée]pos[ée]s)",
     _I,
 )
 STATED_AUDITIONED = regex.compile(

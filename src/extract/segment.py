@@ -159,8 +159,18 @@ def _same_style(a: Line, b: Line) -> bool:
     return abs(a.size - b.size) < 0.3 and a.bold == b.bold
 
 
+def _is_record_part(line: Line) -> bool:
+    """Statement, project and section headings belong to the open record even
+    when they are printed larger than the body text."""
+    return bool(
+        grammar.STATEMENT.match(line.text)
+        or grammar.PROJECT.match(line.text)
+        or grammar.section_of(line.text)
+    )
+
+
 def _continues_title(summary: _Summary | None, line: Line) -> bool:
-    if summary is None or summary.entries or not summary.title:
+    if summary is None or summary.entries or summary.pending or not summary.title:
         return False
     last = summary.title[-1]
     return last.page == line.page and _same_style(last, line)
@@ -169,14 +179,16 @@ def _continues_title(summary: _Summary | None, line: Line) -> bool:
 def _feed(line: Line, state: _State) -> None:
     if grammar.BANNER.match(line.text):
         _open_record(line, state)
+    elif state.record is not None and _is_record_part(line):
+        _feed_record(line, state.record)
     elif _is_heading(line, state):
         state.record = None
+        if not state.seen_structure:
+            state.intro.append(line)
         if _continues_title(state.summary, line):
             assert state.summary is not None
             state.summary.title.append(line)  # a title wrapped on two lines
             return
-        if not state.seen_structure:
-            state.intro.append(line)
         state.summary = _Summary(title=[line])
         state.summaries.append(state.summary)
     elif state.record is not None:

@@ -70,6 +70,18 @@ class Metrics:
             by_page[line.page].append(line)
         return cls(leading, dict(by_page))
 
+    def indent(self, line: Line) -> float:
+        """How far a line starts right of its column's left edge."""
+        left = line.bbox.x0
+        for other in self._edges.get(line.page, []):
+            if (
+                abs(other.size - line.size) < 0.6
+                and other.bbox.x0 < line.bbox.x1
+                and other.bbox.x1 > line.bbox.x0
+            ):
+                left = min(left, other.bbox.x0)
+        return line.bbox.x0 - left
+
     def right_edge(self, line: Line) -> float:
         """Right edge of the column a line stands in (same size, overlapping)."""
         edge = line.bbox.x1
@@ -89,21 +101,26 @@ def _median_size(lines: Sequence[Line]) -> float:
     return statistics.median(line.size for line in lines) if lines else 10.0
 
 
-def _starts_block(previous: Line, line: Line, metrics: Metrics, item_x0: float | None) -> bool:
+def _starts_block(previous: Line, line: Line, metrics: Metrics, item: Line | None) -> bool:
     """Whether `line` opens a new paragraph or item after `previous`.
 
-    `item_x0` is the left edge of the bullet item being read, if any: a line
-    indented past it goes on with the item, one back at its edge does not.
+    `item` is the bullet line of the item being read, if any: a line indented
+    past its bullet goes on with the item, one back at its edge does not.
     """
     if BULLET.match(line.text):
         return True
+    if item is not None:
+        if line.page != previous.page or line.bbox.top < previous.bbox.top:
+            # Across a page or column, compare indents within each column.
+            return metrics.indent(line) < metrics.indent(item) + 2
+        if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
+            return True
+        return line.bbox.x0 < item.bbox.x0 + 2
     if line.page != previous.page or line.bbox.top < previous.bbox.top:
         # A new page or column: only a short previous line ends the paragraph.
-        return item_x0 is None and _stopped_short(previous, line, metrics)
+        return _stopped_short(previous, line, metrics)
     if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
         return True
-    if item_x0 is not None:
-        return line.bbox.x0 < item_x0 + 2
     return _stopped_short(previous, line, metrics)
 
 
@@ -116,11 +133,11 @@ def lines_to_text(lines: Sequence[Line], metrics: Metrics) -> str:
     """Paragraphs and bullet items, one per text line, whitespace collapsed."""
     blocks: list[list[str]] = []
     previous: Line | None = None
-    item_x0: float | None = None
+    item: Line | None = None
     for line in lines:
-        if previous is None or _starts_block(previous, line, metrics, item_x0):
+        if previous is None or _starts_block(previous, line, metrics, item):
             blocks.append([])
-            item_x0 = line.bbox.x0 if BULLET.match(line.text) else None
+            item = line if BULLET.match(line.text) else None
         blocks[-1].append(line.text)
         previous = line
     texts = (join_wrapped(block) for block in blocks)

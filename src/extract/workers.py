@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import resource
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,15 @@ def _too_slow(path: Path, seconds: float) -> ResourceLimitError:
     )
 
 
+def _died(path: Path, exitcode: int | None) -> ResourceLimitError:
+    return ResourceLimitError(
+        str(path),
+        f"the process reading it ended unexpectedly (exit code {exitcode})",
+        "run again with --jobs 1 -v; from Python, call extract_many under "
+        "`if __name__ == '__main__':`",
+    )
+
+
 @dataclass
 class _Running:
     index: int
@@ -94,8 +104,10 @@ def _collect(run: _Running, limits: Limits) -> Any:
         pass
     if time.monotonic() >= run.deadline:
         return ("error", _too_slow(run.path, limits.seconds))
-    # The child died without a word: killed by the kernel, most likely for memory.
-    return ("error", _too_big(run.path, limits.memory_mb))
+    run.process.join()
+    if run.process.exitcode == -signal.SIGKILL:  # the kernel's answer to memory exhaustion
+        return ("error", _too_big(run.path, limits.memory_mb))
+    return ("error", _died(run.path, run.process.exitcode))
 
 
 def _finish(run: _Running) -> None:

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.model import Document, Page
-from extract.read import plumber
+from extract.read import pdfium, plumber
 
 Reader = Callable[[Path, str | None], tuple[tuple[Page, ...], str]]
 
-BACKENDS: dict[str, Reader] = {"pdfplumber": plumber.read_pages}
+BACKENDS: dict[str, Reader] = {"pdfplumber": plumber.read_pages, "pdfium": pdfium.read_pages}
 
 
 def sha256_of(path: Path) -> str:

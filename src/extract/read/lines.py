@@ -19,7 +19,15 @@ from extract.model import BBox, Line, Word
 GUTTER_EM = 1.8
 # Start positions of right-hand segments within this many points are one gutter.
 ALIGN_TOLERANCE = 4.0
+# ...but a gap of this many font sizes is a gutter where a column is known to start.
+NARROW_GUTTER_EM = 0.6
+# Starts closer than this to a column's edge are indents within that column.
+INDENT_SPAN = 24.0
+# Below this share of the page height only running footers are expected.
+FOOT_SHARE = 0.88
 
+_DASHES = frozenset("–—-")
+_BULLETS = frozenset("•●▪■◦‣∙·-–")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "})
 
 
@@ -29,21 +37,25 @@ def clean_text(text: str) -> str:
 
 
 def _rows(words: Sequence[Word]) -> list[list[Word]]:
-    """Group words whose vertical extents overlap by half into rows."""
+    """Group words into rows: each joins the recent row it overlaps most.
+
+    A row's span is that of its first word and does not grow, so that two
+    columns whose baselines are offset cannot chain lines together.
+    """
     rows: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         height = max(word.bottom - word.top, 0.1)
-        placed = False
-        for index in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+        best, best_share = -1, 0.5
+        for index in range(len(rows) - 1, max(len(rows) - 5, -1), -1):
             top, bottom = spans[index]
             overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap >= 0.5 * min(height, bottom - top):
-                rows[index].append(word)
-                spans[index] = (min(top, word.top), max(bottom, word.bottom))
-                placed = True
-                break
-        if not placed:
+            share = overlap / min(height, max(bottom - top, 0.1))
+            if share >= best_share:
+                best, best_share = index, share
+        if best >= 0:
+            rows[best].append(word)
+        else:
             rows.append([word])
             spans.append((word.top, word.bottom))
     return [sorted(row, key=lambda w: w.x0) for row in rows]
@@ -58,6 +70,53 @@ def _segments(row: list[Word]) -> list[list[Word]]:
         else:
             segments[-1].append(word)
     return segments
+
+
+def _first_unit(words: list[Word]) -> Word:
+    """Last word of the line's first unbreakable unit.
+
+    French typography glues punctuation to its word with a no-break space
+    (`« ambassadeurs`, `numérique –`, `projet :`), so the unit that could not
+    fit at the end of the previous line includes such marks.
+    """
+    index = 0
+    while index < len(words) - 1 and not _is_wordlike(words[index]):
+        index += 1  # opening marks stick to the word after them
+    last = words[index]
+    for word in words[index + 1 :]:
+        if _is_wordlike(word):
+            if last.text in _DASHES:  # `numérique – une`: the dash holds on to both sides
+                return word
+            break
+        last = word
+    return last
+
+
+def _is_wordlike(word: Word) -> bool:
+    return any(ch.isalnum() for ch in word.text)
+
+
+def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word]]:
+    """Cut a segment where a word starts exactly on a known gutter.
+
+    Gutters narrower than GUTTER_EM go unnoticed on a single row; once other
+    rows have shown where the right column starts, a word starting right
+    there after more than a word space begins that column.
+    """
+    parts: list[list[Word]] = [[segment[0]]]
+    for previous, word in zip(segment, segment[1:], strict=False):
+        gap = word.x0 - previous.x1
+        on_gutter = any(abs(word.x0 - g) <= 1.5 for g in gutters)
+        after_bullet = previous.text in _BULLETS  # the text of an item, not a column
+        if (
+            on_gutter
+            and not after_bullet
+            and gap > NARROW_GUTTER_EM * max(previous.size, word.size)
+        ):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
 
 
 def _make_line(words: list[Word], page: int) -> Line:
@@ -75,27 +134,32 @@ def _make_line(words: list[Word], page: int) -> Line:
         bbox=box,
         size=round(statistics.median(sizes), 2),
         bold=bold_chars * 2 > len(sizes),
-        first_word_width=words[0].x1 - words[0].x0,
+        first_word_width=_first_unit(words).x1 - words[0].x0,
     )
 
 
-def _gutters(rows: list[list[Line]]) -> list[float]:
-    """x positions where a right-hand segment starts, clustered."""
-    starts = sorted(seg.bbox.x0 for row in rows if len(row) > 1 for seg in row[1:])
-    clusters: list[list[float]] = []
-    for x in starts:
-        if clusters and x - clusters[-1][-1] <= ALIGN_TOLERANCE:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    return [min(c) for c in clusters if len(c) >= 2]
+def _gutters(rows: list[list[Line]], min_starts: int = 1) -> list[float]:
+    """x positions where a right-hand column starts.
+
+    A candidate is the start of a segment cut off a row by a wide gap; it is
+    kept when at least `min_starts` lines start there, split or not.
+    """
+    candidates = sorted({round(seg.bbox.x0, 1) for row in rows if len(row) > 1 for seg in row[1:]})
+    starts = [seg.bbox.x0 for row in rows for seg in row]
+    gutters: list[float] = []
+    for x in candidates:
+        if gutters and x - gutters[-1] <= INDENT_SPAN:
+            continue  # the text indent of the same column's bullets
+        if sum(1 for s in starts if abs(s - x) <= ALIGN_TOLERANCE) >= min_starts:
+            gutters.append(x)
+    return gutters
 
 
 def _crosses(line: Line, gutter: float) -> bool:
     return line.bbox.x0 < gutter - ALIGN_TOLERANCE and line.bbox.x1 > gutter - 1.0
 
 
-def _region_end(rows: list[list[Line]], start: int, gutter: float) -> int:
+def _region_end(rows: list[list[Line]], start: int, gutter: float, height: float) -> int:
     """Last row of the two-column region that starts at `start`."""
     end = start
     for index in range(start, len(rows)):
@@ -103,40 +167,52 @@ def _region_end(rows: list[list[Line]], start: int, gutter: float) -> int:
             break
         if any(seg.bbox.x0 >= gutter - ALIGN_TOLERANCE for seg in rows[index]):
             end = index
-    return _absorb_left_tail(rows, start, end, gutter)
+    return _absorb_left_tail(rows, start, end, gutter, height)
 
 
-def _absorb_left_tail(rows: list[list[Line]], start: int, end: int, gutter: float) -> int:
+def _left_only(row: list[Line], gutter: float) -> bool:
+    line = row[0]
+    return len(row) == 1 and not _crosses(line, gutter) and line.bbox.x0 < gutter - ALIGN_TOLERANCE
+
+
+def _absorb_left_tail(
+    rows: list[list[Line]], start: int, end: int, gutter: float, height: float
+) -> int:
     """Extend a region over rows that carry on its left column alone.
 
     When the left column is the longer one, its last rows have nothing on the
-    right; they still belong before the right column. They are told from what
-    follows the region by their pitch, alignment and weight.
+    right; they still belong before the right column. Two cases:
+    - running text that fills the left column and overflows into the right
+      one: the left column runs down to the foot of the page (or the right
+      column opens mid-sentence), and all of it comes first;
+    - a list balanced over two columns, with more below it: only the left
+      column's last item, as tight as the rows before it, comes first.
     """
-    left = [s for r in rows[start : end + 1] for s in r if s.bbox.x0 < gutter - ALIGN_TOLERANCE]
-    if len(left) < 2:
-        return end
-    pitch = statistics.median(b.bbox.top - a.bbox.top for a, b in zip(left, left[1:], strict=False))
+    region = [s for r in rows[start : end + 1] for s in r]
+    left = [s for s in region if s.bbox.x0 < gutter - ALIGN_TOLERANCE]
+    right = [s for s in region if s.bbox.x0 >= gutter - ALIGN_TOLERANCE]
     starts = {round(s.bbox.x0) for s in left}
-    bold = sum(s.bold for s in left) * 2 > len(left)
-    previous = left[-1]
-    for index in range(end + 1, len(rows)):
-        row = rows[index]
-        line = row[0]
-        if (
-            len(row) != 1
-            or _crosses(line, gutter)
-            or line.bbox.x0 >= gutter - ALIGN_TOLERANCE
-            or not any(abs(line.bbox.x0 - x) <= 1.5 for x in starts)
-            or line.bold != bold
-            or line.bbox.top - previous.bbox.top > 1.6 * max(pitch, 1.0)
-        ):
+    stop = end + 1
+    while stop < len(rows) and _left_only(rows[stop], gutter):
+        stop += 1
+    reaches_foot = stop == len(rows) or rows[stop][0].bbox.top >= FOOT_SHARE * height
+    if reaches_foot or (right and right[0].text[:1].islower()):
+        return stop - 1
+    tops = sorted(s.bbox.top for s in (left or region))
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b - a > 1.0]
+    size = statistics.median(s.size for s in left) if left else region[0].size
+    widest = (max(steps) if steps else 1.5 * size) + 0.5 * size
+    previous = tops[-1]
+    for index in range(end + 1, stop):
+        line = rows[index][0]
+        aligned = any(abs(line.bbox.x0 - x) <= 1.5 for x in starts)
+        if not aligned or abs(line.size - size) > 0.6 or line.bbox.top - previous > widest:
             break
-        end, previous = index, line
+        end, previous = index, line.bbox.top
     return end
 
 
-def _order(rows: list[list[Line]]) -> list[Line]:
+def _order(rows: list[list[Line]], height: float) -> list[Line]:
     """Read rows top to bottom, but a two-column region column by column."""
     gutters = _gutters(rows)
     ordered: list[Line] = []
@@ -144,14 +220,14 @@ def _order(rows: list[list[Line]]) -> list[Line]:
     while index < len(rows):
         row = rows[index]
         gutter = next(
-            (g for g in gutters if any(abs(s.bbox.x0 - g) <= ALIGN_TOLERANCE for s in row[1:])),
+            (g for g in gutters if any(-1 <= s.bbox.x0 - g <= INDENT_SPAN for s in row[1:])),
             None,
         )
         if gutter is None:
             ordered.extend(row)
             index += 1
             continue
-        end = _region_end(rows, index, gutter)
+        end = _region_end(rows, index, gutter, height)
         region = [seg for r in rows[index : end + 1] for seg in r]
         left = [s for s in region if s.bbox.x0 < gutter - ALIGN_TOLERANCE]
         right = [s for s in region if s.bbox.x0 >= gutter - ALIGN_TOLERANCE]
@@ -160,10 +236,73 @@ def _order(rows: list[list[Line]]) -> list[Line]:
     return ordered
 
 
-def words_to_lines(words: Iterable[Word], page: int) -> tuple[Line, ...]:
-    """Lines of one page in reading order (columns read one after the other)."""
+def _lines(words: list[Word], page: int, height: float) -> list[Line]:
+    word_rows = [_segments(row) for row in _rows(words)]
+    rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
+    gutters = _gutters(rows, min_starts=2)
+    if gutters:
+        word_rows = [[p for seg in row for p in _cut_at_gutters(seg, gutters)] for row in word_rows]
+        rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
+    return _order(rows, height)
+
+
+def frames(boxes: Iterable[BBox], page_width: float) -> tuple[BBox, ...]:
+    """Drawn shapes big enough to frame text: cards, bands, panels."""
+    return tuple(
+        b for b in boxes if 40 <= b.x1 - b.x0 <= 0.98 * page_width and b.bottom - b.top >= 14
+    )
+
+
+def _box_of(word: Word, boxes: Sequence[BBox]) -> int:
+    """Index of the smallest box around the word's centre, or -1."""
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    best, area = -1, float("inf")
+    for index, box in enumerate(boxes):
+        if box.x0 <= x <= box.x1 and box.top <= y <= box.bottom:
+            size = (box.x1 - box.x0) * (box.bottom - box.top)
+            if size < area:
+                best, area = index, size
+    return best
+
+
+def _row_major(boxes: list[tuple[BBox, list[Line]]]) -> list[tuple[BBox, list[Line]]]:
+    """Boxes read like text: by rows of boxes whose tops align, left to right."""
+    ordered = sorted(boxes, key=lambda item: item[0].top)
+    bands: list[list[tuple[BBox, list[Line]]]] = []
+    for item in ordered:
+        if bands and abs(item[0].top - bands[-1][0][0].top) <= ALIGN_TOLERANCE:
+            bands[-1].append(item)
+        else:
+            bands.append([item])
+    return [item for band in bands for item in sorted(band, key=lambda i: i[0].x0)]
+
+
+def words_to_lines(
+    words: Iterable[Word], page: int, height: float, boxes: Sequence[BBox] = ()
+) -> tuple[Line, ...]:
+    """Lines of one page in reading order.
+
+    Columns are read one after the other; text framed in boxes (cards of a
+    grid) is read box by box, row of boxes by row of boxes, each box where
+    its top falls among the other lines.
+    """
     kept = [w for w in words if w.text.strip()]
     if not kept:
         return ()
-    rows = [[_make_line(seg, page) for seg in _segments(row)] for row in _rows(kept)]
-    return tuple(_order(rows))
+    framed: dict[int, list[Word]] = {}
+    loose: list[Word] = []
+    for word in kept:
+        index = _box_of(word, boxes)
+        if index < 0:
+            loose.append(word)
+        else:
+            framed.setdefault(index, []).append(word)
+    if len(framed) < 2:  # a lone box (a banner band) is no grid
+        loose, framed = kept, {}
+    ordered = _lines(loose, page, height) if loose else []
+    for box, lines in reversed(
+        _row_major([(boxes[i], _lines(ws, page, height)) for i, ws in framed.items()])
+    ):
+        at = next((k for k, line in enumerate(ordered) if line.bbox.top > box.top), len(ordered))
+        ordered[at:at] = lines
+    return tuple(ordered)

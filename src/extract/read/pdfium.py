@@ -21,8 +21,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from extract.model import Page, Word
-from extract.read.lines import words_to_lines
+from extract.model import BBox, Page, Word
+from extract.read.lines import frames, words_to_lines
 from extract.read.plumber import is_bold
 
 X_TOLERANCE = 3.0
@@ -41,6 +41,8 @@ _STANDARD_DESCENT: dict[str, float] = {
     for style in styles
 } | {"Symbol": 0.0, "ZapfDingbats": 0.0}
 _BLANKS = frozenset(" \r\n\t\xa0\u3000")
+# pdfium's code for a hyphen that ends a line; pdfminer reads the glyph's own character.
+_UNICODE = {0x02: "-"}
 
 
 @dataclass(slots=True)
@@ -63,67 +65,139 @@ class _Run:
     size: float  # font size times the vertical scale, as pdfminer's LTChar.size
     descent: float  # below the baseline, in points (negative)
     upright: bool
+    handle: Any  # pdfium's FPDF_FONT
+    font_key: int
+    hscale: float  # points of advance per 1/1000 em
 
 
-def _font(handle: Any) -> tuple[str, float]:
+def _unprefixed(name: str) -> str:
+    """A subset font's name without its "ABCDEF+" tag."""
+    tag, plus, rest = name.partition("+")
+    return rest if plus and len(tag) == 6 and tag.isupper() else name
+
+
+def descriptor_descents(path: Path, password: str | None) -> dict[str, float]:
+    """/Descent of every font descriptor (what pdfminer uses), by unprefixed base font name.
+
+    pdfium replaces a zero /Descent with a glyph's bottom, so the descriptors are
+    read here; only the page tree and font dictionaries are parsed, no content.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    descents: dict[str, float] = {}
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle), password=password or "")
+        for page in PDFPage.create_pages(document):
+            for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                spec = resolve1(ref) or {}
+                fonts = [spec, *[resolve1(d) for d in resolve1(spec.get("DescendantFonts")) or []]]
+                for font in fonts:
+                    descriptor = resolve1(font.get("FontDescriptor")) or {}
+                    name = _unprefixed(str(getattr(font.get("BaseFont"), "name", "")))
+                    descents.setdefault(name, -abs(float(descriptor.get("Descent", 0) or 0)))
+    return descents
+
+
+def _font(handle: Any, descents: dict[str, float]) -> tuple[str, float]:
     """Base font name and descent in 1/1000 em."""
     buf = ctypes.create_string_buffer(256)
     raw.FPDFFont_GetBaseFontName(handle, buf, 256)
     name = buf.value.decode("utf-8", "replace")
     if name in _STANDARD_DESCENT:
         return name, _STANDARD_DESCENT[name]
+    if _unprefixed(name) in descents:
+        return name, descents[_unprefixed(name)]
     descent = ctypes.c_float()
     if not raw.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), ctypes.byref(descent)):
         return name, 0.0
     return name, -abs(descent.value)
 
 
-def _run(textpage: Any, index: int, obj: Any, fonts: dict[int, tuple[str, float]]) -> _Run:
+class _Fonts:
+    """Name, descent and advance widths of each font handle, found once per document."""
+
+    def __init__(self, descents: dict[str, float]) -> None:
+        self.descents = descents
+        self.known: dict[int, tuple[str, float]] = {}
+        self.widths: dict[tuple[int, int], float] = {}
+        self._width = ctypes.c_float()
+
+    def get(self, handle: Any) -> tuple[str, float]:
+        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        if key not in self.known:
+            self.known[key] = _font(handle, self.descents)
+        return self.known[key]
+
+    def advance(self, run: _Run, code: int) -> float:
+        """The character's advance in 1/1000 em, as the PDF's /Widths give it."""
+        key = (run.font_key, code)
+        if key not in self.widths:
+            found = raw.FPDFFont_GetGlyphWidth(run.handle, code, 1000.0, self._width)
+            self.widths[key] = self._width.value if found else 0.0
+        return self.widths[key]
+
+
+def _run(textpage: Any, index: int, obj: Any, fonts: _Fonts) -> _Run:
     handle = raw.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-    if key not in fonts:
-        fonts[key] = _font(handle)
-    name, descent = fonts[key]
+    name, descent = fonts.get(handle)
     size = ctypes.c_float()
     raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
-    scale = abs(matrix.d) if matrix.b == 0 == matrix.c else (matrix.c**2 + matrix.d**2) ** 0.5
-    points = size.value * scale
-    upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
-    return _Run(name, points, descent * points / 1000.0, upright)
+    m = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
+    points = size.value * (abs(m.d) if m.b == 0 == m.c else (m.c**2 + m.d**2) ** 0.5)
+    upright = m.a * m.d > 0 and m.b * m.c <= 0 and m.b == 0
+    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    hscale = size.value * m.a / 1000.0
+    return _Run(name, points, descent * points / 1000.0, upright, handle, key, hscale)
 
 
-def _chars(textpage: Any, height: float) -> list[_Char]:
-    """Every character pdfium read, generated spaces and line breaks left out."""
+def _chars(textpage: Any, height: float, fonts: _Fonts) -> list[_Char]:
+    """Every character pdfium read; generated line breaks are left out.
+
+    pdfium reports some real spaces, and a no-break space it dropped, as generated
+    spaces: every space still ends a word, as any whitespace does for pdfplumber.
+    x0 is the origin and x1 the origin plus the advance (pdfium's loose box also
+    covers ink that overhangs), as pdfminer has them.
+    """
     chars: list[_Char] = []
     runs: dict[int, _Run] = {}
-    fonts: dict[int, tuple[str, float]] = {}
     box, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     get_unicode, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject
-    previous_obj = previous_x0 = None
+    run: _Run | None = None
+    previous = (0, -1.0)
     for index in range(raw.FPDFText_CountChars(textpage)):
-        text = chr(get_unicode(textpage, index))
-        if text in _BLANKS and raw.FPDFText_IsGenerated(textpage, index):
+        code = get_unicode(textpage, index)
+        text = _UNICODE.get(code) or chr(code)
+        key = ctypes.cast(get_object(textpage, index), ctypes.c_void_p).value or 0
+        if key and key not in runs:
+            runs[key] = _run(textpage, index, get_object(textpage, index), fonts)
+        run = runs[key] if key else run
+        if run is None or (not key and (text in "\r\n" or not chars)):
             continue
-        obj = get_object(textpage, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in runs:
-            runs[key] = _run(textpage, index, obj, fonts)
-        run = runs[key]
         raw.FPDFText_GetLooseCharBox(textpage, index, box)
-        if chars and key == previous_obj and box.left == previous_x0 and text not in _BLANKS:
+        raw.FPDFText_GetCharOrigin(textpage, index, ox, oy)
+        if not key:  # a space pdfium made up: it has no position of its own
+            last = chars[-1]
+            chars.append(_Char(" ", box.left, last.top, box.left, last.bottom, *_attrs(last)))
+        elif (key, ox.value) == previous and text not in _BLANKS:
             chars[-1].text += text  # one ligature glyph, decomposed by pdfium
-            continue
-        previous_obj, previous_x0 = key, box.left
-        if run.upright:
-            raw.FPDFText_GetCharOrigin(textpage, index, ox, oy)
+            chars[-1].x1 = max(chars[-1].x1, box.right)
+        elif run.upright:
             bottom = height - (oy.value + run.descent)
-            top = bottom - run.size
+            x1 = ox.value + fonts.advance(run, ord(text[0])) * run.hscale
+            chars.append(_Char(text, ox.value, bottom - run.size, x1, bottom, *_attrs(run)))
         else:
             top, bottom = height - box.top, height - box.bottom
-        chars.append(_Char(text, box.left, top, box.right, bottom, run.size, run.font, run.upright))
+            chars.append(_Char(text, box.left, top, box.right, bottom, *_attrs(run)))
+        previous = (key, ox.value)
     return chars
+
+
+def _attrs(source: _Run | _Char) -> tuple[float, str, bool]:
+    return source.size, source.font, source.upright
 
 
 def _cluster(chars: list[_Char], upright: bool) -> list[list[_Char]]:
@@ -181,14 +255,24 @@ def _merge(chars: list[_Char]) -> Word:
     )
 
 
-def page_words(textpage: Any, height: float) -> list[Word]:
+def page_words(textpage: Any, height: float, fonts: _Fonts) -> list[Word]:
     """Words as pdfplumber's extract_words(extra_attrs=["size", "fontname"]) makes them."""
     words: list[Word] = []
-    grouped = itertools.groupby(_chars(textpage, height), lambda c: (c.upright, c.size, c.font))
+    chars = _chars(textpage, height, fonts)
+    grouped = itertools.groupby(chars, lambda c: (c.upright, c.size, c.font))
     for (upright, _, _), group in grouped:
         for line in _cluster(list(group), upright):
             words.extend(_merge(chars) for chars in _split(line, upright))
     return words
+
+
+def _path_boxes(page: Any, height: float) -> list[BBox]:
+    """Bounds of the page's path objects (rectangles, rounded cards), top-left origin."""
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append(BBox(float(left), height - float(top), float(right), height - float(bottom)))
+    return boxes
 
 
 def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
@@ -197,19 +281,21 @@ def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...
     pdf = pdfium.PdfDocument(path, password=password)
     try:
         title = str(pdf.get_metadata_dict().get("Title", "") or "")
+        fonts = _Fonts(descriptor_descents(path, password))
         for index in range(len(pdf)):
             page = pdf[index]
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    words = page_words(textpage, height)
+                    words = page_words(textpage, height, fonts)
                 finally:
                     textpage.close()
+                boxes = frames(_path_boxes(page, height), width)
             finally:
                 page.close()
             number = index + 1
-            pages.append(Page(number, width, height, words_to_lines(words, number)))
+            pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
     finally:
         pdf.close()
     return tuple(pages), title

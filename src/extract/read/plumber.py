@@ -10,14 +10,18 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import corrupt, encrypted
-from extract.model import Page, Word
-from extract.read.lines import words_to_lines
+from extract.model import BBox, Page, Word
+from extract.read.lines import frames, words_to_lines
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
 
 
 def is_bold(fontname: str) -> bool:
     return any(mark in fontname.lower() for mark in _BOLD_MARKS)
+
+
+def _box(raw: dict[str, Any]) -> BBox:
+    return BBox(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"]))
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -59,8 +63,9 @@ def _read(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
         for number, page in enumerate(pdf.pages, start=1):
             raw = page.extract_words(extra_attrs=["size", "fontname"])
             words = [_word(w) for w in raw]
-            pages.append(
-                Page(number, float(page.width), float(page.height), words_to_lines(words, number))
-            )
+            width, height = float(page.width), float(page.height)
+            boxes = frames([_box(o) for o in (*page.rects, *page.curves)], width)
+            lines = words_to_lines(words, number, height, boxes)
+            pages.append(Page(number, width, height, lines))
             page.close()
     return tuple(pages), title

