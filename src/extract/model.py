@@ -60,6 +60,8 @@ class Line:
     # Width of the first word, so a later stage can tell whether it would have
     # fitted at the end of the previous line (a paragraph-break clue).
     first_word_width: float = 0.0
+    # 0 outside multi-column regions; 1 in a region's left column, 2 in its right one.
+    column: int = 0
 
 
 @dataclass(frozen=True)

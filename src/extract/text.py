@@ -54,6 +54,7 @@ class Metrics:
 
     leading: float
     _edges: dict[int, list[Line]] = field(default_factory=dict)
+    _column_edges: dict[tuple[int, int], float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -66,9 +67,13 @@ class Metrics:
         ]
         leading = statistics.median(pitches) if pitches else 1.2 * _median_size(lines)
         by_page: dict[int, list[Line]] = defaultdict(list)
+        columns: dict[tuple[int, int], float] = {}
         for line in lines:
             by_page[line.page].append(line)
-        return cls(leading, dict(by_page))
+            if line.column:
+                key = (line.column, round(line.size))
+                columns[key] = max(columns.get(key, 0.0), line.bbox.x1)
+        return cls(leading, dict(by_page), columns)
 
     def indent(self, line: Line) -> float:
         """How far a line starts right of its column's left edge."""
@@ -83,7 +88,14 @@ class Metrics:
         return line.bbox.x0 - left
 
     def right_edge(self, line: Line) -> float:
-        """Right edge of the column a line stands in (same size, overlapping)."""
+        """Right edge of the column a line stands in.
+
+        A column of a multi-column region is measured over every page, since
+        one page's lines may all stop short of the frame; a full-width line
+        only against the same-size lines around it on its page.
+        """
+        if line.column:
+            return self._column_edges.get((line.column, round(line.size)), line.bbox.x1)
         edge = line.bbox.x1
         near = 12 * self.leading
         for other in self._edges.get(line.page, []):
@@ -109,13 +121,15 @@ def _starts_block(previous: Line, line: Line, metrics: Metrics, item: Line | Non
     """
     if BULLET.match(line.text):
         return True
+    moved = line.page != previous.page or line.bbox.top < previous.bbox.top
+    if moved and line.text[:1].islower():
+        return False  # mid-sentence at the top of a column or page: it goes on
     if item is not None:
-        if line.page != previous.page or line.bbox.top < previous.bbox.top:
-            # Across a page or column, compare indents within each column.
-            return metrics.indent(line) < metrics.indent(item) + 2
-        if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
+        if not moved and line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
             return True
-        return line.bbox.x0 < item.bbox.x0 + 2
+        # Indents are compared within each line's column, so that an item
+        # continued at the top of the next column or page is still followed.
+        return metrics.indent(line) < metrics.indent(item) + 2
     if line.page != previous.page or line.bbox.top < previous.bbox.top:
         # A new page or column: only a short previous line ends the paragraph.
         return _stopped_short(previous, line, metrics)

@@ -8,6 +8,7 @@ whatever library read the characters, so it is solved once here.
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -20,11 +21,12 @@ GUTTER_EM = 1.8
 # Start positions of right-hand segments within this many points are one gutter.
 ALIGN_TOLERANCE = 4.0
 # ...but a gap of this many font sizes is a gutter where a column is known to start.
-NARROW_GUTTER_EM = 0.6
+NARROW_GUTTER_EM = 0.9
 # Starts closer than this to a column's edge are indents within that column.
 INDENT_SPAN = 24.0
-# Below this share of the page height only running footers are expected.
-FOOT_SHARE = 0.88
+# A few rows below this share of the page height are running footers.
+FOOT_SHARE = 0.8
+FOOT_ROWS = 4
 
 _DASHES = frozenset("–—-")
 _BULLETS = frozenset("•●▪■◦‣∙·-–")
@@ -65,7 +67,11 @@ def _segments(row: list[Word]) -> list[list[Word]]:
     """Cut a row where the gap between two words is a gutter."""
     segments: list[list[Word]] = [[row[0]]]
     for previous, word in zip(row, row[1:], strict=False):
-        if word.x0 - previous.x1 > GUTTER_EM * max(previous.size, word.size):
+        gap = word.x0 - previous.x1
+        em = min(previous.size, word.size)
+        # A change of type size across a wide space is a column, not a phrase.
+        restyled = abs(previous.size - word.size) > 1.0 and gap > em
+        if gap > GUTTER_EM * em or restyled:
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -94,6 +100,22 @@ def _first_unit(words: list[Word]) -> Word:
 
 def _is_wordlike(word: Word) -> bool:
     return any(ch.isalnum() for ch in word.text)
+
+
+def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
+    """Rows in which something starts on the gutter: a segment, or a word
+    after more than a word space (a narrower gutter the first pass missed)."""
+    count = 0
+    for row in word_rows:
+        for segment in row:
+            if abs(segment[0].x0 - gutter) <= ALIGN_TOLERANCE or any(
+                abs(word.x0 - gutter) <= 1.5
+                and word.x0 - previous.x1 > NARROW_GUTTER_EM * max(previous.size, word.size)
+                for previous, word in zip(segment, segment[1:], strict=False)
+            ):
+                count += 1
+                break
+    return count
 
 
 def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word]]:
@@ -138,14 +160,29 @@ def _make_line(words: list[Word], page: int) -> Line:
     )
 
 
+def _column_edge(seg: Line, segments: list[Line]) -> float:
+    """A column's edge is its leftmost start near a split: the split may only
+    show an indent (a bullet's text, a hanging line)."""
+    near = [
+        s.bbox.x0
+        for s in segments
+        if seg.bbox.x0 - INDENT_SPAN <= s.bbox.x0 <= seg.bbox.x0
+        and abs(s.bbox.top - seg.bbox.top) <= 3 * seg.size
+    ]
+    return round(min(near, default=seg.bbox.x0), 1)
+
+
 def _gutters(rows: list[list[Line]], min_starts: int = 1) -> list[float]:
     """x positions where a right-hand column starts.
 
     A candidate is the start of a segment cut off a row by a wide gap; it is
     kept when at least `min_starts` lines start there, split or not.
     """
-    candidates = sorted({round(seg.bbox.x0, 1) for row in rows if len(row) > 1 for seg in row[1:]})
-    starts = [seg.bbox.x0 for row in rows for seg in row]
+    segments = [seg for row in rows for seg in row]
+    starts = [seg.bbox.x0 for seg in segments]
+    candidates = sorted(
+        {_column_edge(seg, segments) for row in rows if len(row) > 1 for seg in row[1:]}
+    )
     gutters: list[float] = []
     for x in candidates:
         if gutters and x - gutters[-1] <= INDENT_SPAN:
@@ -195,7 +232,8 @@ def _absorb_left_tail(
     stop = end + 1
     while stop < len(rows) and _left_only(rows[stop], gutter):
         stop += 1
-    reaches_foot = stop == len(rows) or rows[stop][0].bbox.top >= FOOT_SHARE * height
+    rest = rows[stop:]
+    reaches_foot = len(rest) <= FOOT_ROWS and all(r[0].bbox.top >= FOOT_SHARE * height for r in rest)
     if reaches_foot or (right and right[0].text[:1].islower()):
         return stop - 1
     tops = sorted(s.bbox.top for s in (left or region))
@@ -205,7 +243,7 @@ def _absorb_left_tail(
     previous = tops[-1]
     for index in range(end + 1, stop):
         line = rows[index][0]
-        aligned = any(abs(line.bbox.x0 - x) <= 1.5 for x in starts)
+        aligned = min(starts) - 1.5 <= line.bbox.x0 <= max(starts) + INDENT_SPAN
         if not aligned or abs(line.size - size) > 0.6 or line.bbox.top - previous > widest:
             break
         end, previous = index, line.bbox.top
@@ -229,8 +267,8 @@ def _order(rows: list[list[Line]], height: float) -> list[Line]:
             continue
         end = _region_end(rows, index, gutter, height)
         region = [seg for r in rows[index : end + 1] for seg in r]
-        left = [s for s in region if s.bbox.x0 < gutter - ALIGN_TOLERANCE]
-        right = [s for s in region if s.bbox.x0 >= gutter - ALIGN_TOLERANCE]
+        left = [replace(s, column=1) for s in region if s.bbox.x0 < gutter - ALIGN_TOLERANCE]
+        right = [replace(s, column=2) for s in region if s.bbox.x0 >= gutter - ALIGN_TOLERANCE]
         ordered.extend(left + right)
         index = end + 1
     return ordered
@@ -239,7 +277,7 @@ def _order(rows: list[list[Line]], height: float) -> list[Line]:
 def _lines(words: list[Word], page: int, height: float) -> list[Line]:
     word_rows = [_segments(row) for row in _rows(words)]
     rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
-    gutters = _gutters(rows, min_starts=2)
+    gutters = [g for g in _gutters(rows) if _support(word_rows, g) >= 2]
     if gutters:
         word_rows = [[p for seg in row for p in _cut_at_gutters(seg, gutters)] for row in word_rows]
         rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
