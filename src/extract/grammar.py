@@ -32,6 +32,10 @@ SECTIONS: dict[str, regex.Pattern[str]] = {
     ),
     "partners": regex.compile(r"^\s*partenaires\s*:?\s*(?P<rest>.*?)\s*$", _I),
 }
+# The first line of a section heading wrapped in a narrow column ("DESCRIPTION DU").
+SECTION_START = regex.compile(
+    r"^\s*(?:description|innovations?|(?:les\s+)?apports)(?:\s+du)?\s*$", _I
+)
 SUMMARY_TAG = regex.compile(rf"\s*[\[(]\s*label\s+(?P<tier>{TIER_WORDS})\s*[\])]\s*$", _I)
 CATEGORY_PREFIX = regex.compile(rf"^\s*cat[ée]gorie\s*(?:{DASH}+|:)?\s*", _I)
 BULLET = regex.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7]|[\-\u2013]\s)")

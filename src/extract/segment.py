@@ -8,7 +8,7 @@ end with a `[label …]` tag close a summary entry. Nothing here opens a PDF.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract import grammar, intro, names
 from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry
@@ -249,7 +249,27 @@ def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry
 
 
 def body_lines(pages: tuple[Page, ...]) -> list[Line]:
-    return [line for page in pages for line in page.lines]
+    return _join_wrapped_headings([line for page in pages for line in page.lines])
+
+
+def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """One line for a section heading a narrow column wrapped in two."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and grammar.SECTION_START.match(last.text)
+            and last.page == line.page
+            and _same_style(last, line)
+            and 0 < line.bbox.top - last.bbox.top < 2 * line.size
+            and grammar.section_of(f"{last.text} {line.text}")
+        ):
+            text = f"{last.text} {line.text}"
+            out[-1] = replace(last, text=text, bbox=last.bbox.union(line.bbox))
+        else:
+            out.append(line)
+    return out
 
 
 def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, ...]) -> Edition:

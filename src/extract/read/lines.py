@@ -168,6 +168,7 @@ def _column_edge(seg: Line, segments: list[Line]) -> float:
         for s in segments
         if seg.bbox.x0 - INDENT_SPAN <= s.bbox.x0 <= seg.bbox.x0
         and abs(s.bbox.top - seg.bbox.top) <= 3 * seg.size
+        and abs(s.size - seg.size) <= 1.0
     ]
     return round(min(near, default=seg.bbox.x0), 1)
 
