@@ -16,20 +16,11 @@ import pytest
 from conftest import SAMPLE
 from extract.pipeline import Options, extract_pdf
 from extract.read import BACKENDS
+from gen import make_directory
 
 REFERENCE = "pdfplumber"
 OTHERS = sorted(set(BACKENDS) - {REFERENCE})
-# Seeds whose records still differ (by one paragraph break or column order): pdfium keeps
-# glyph widths as whole font units (Vera's fractional /Widths drift, seed 7) and has its own
-# widths for « » in the non-embedded Helvetica (seed 5); both move x by under 1.4 pt, which
-# tips a borderline gutter or paragraph-break decision. Not strict: the generator evolves.
-KNOWN_DIFFERENT = {5: "Helvetica « » widths", 7: "Vera fractional widths"}
-GEN_SEEDS = [
-    pytest.param(seed, marks=pytest.mark.xfail(reason=KNOWN_DIFFERENT[seed], strict=False))
-    if seed in KNOWN_DIFFERENT
-    else seed
-    for seed in range(8)
-]
+GEN_SEEDS = range(12)
 
 
 def _rows(path: Path, backend: str) -> dict[str, list[dict[str, Any]]]:
@@ -142,17 +133,8 @@ def test_drawn_directory_same_records(tmp_path: Path, font: str, bold: str) -> N
 # --- generated directories (tests/gen) ---------------------------------------------------------
 
 
-def _make_directory() -> Any:
-    try:
-        from gen import make_directory
-    except Exception as error:  # the generator is being written alongside
-        pytest.skip(f"tests.gen.make_directory is not importable: {error!r}")
-    return make_directory
-
-
 @pytest.mark.parametrize("seed", GEN_SEEDS)
 def test_generated_directory_same_records(tmp_path: Path, seed: int) -> None:
-    make_directory = _make_directory()
     path = tmp_path / f"generated-{seed}.pdf"
     make_directory(path, seed)
     assert_same_records(path)
