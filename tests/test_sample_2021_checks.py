@@ -64,3 +64,14 @@ def test_reconciliation_rows_side_by_side(sample_result: Result) -> None:
     assert (montpellier["summary_tier"], montpellier["detail_tier"]) == ("argent", "or")
     assert (montpellier["summary_page"], montpellier["detail_page_start"]) == (6, 7)
     assert all(r["match_status"] == "matched" and r["match_score"] >= 60 for r in rows)
+
+
+def test_evidence_boxes_frame_each_printed_place(sample_result: Result) -> None:
+    (row,) = [
+        r for r in sample_result.tables["inconsistencies"].to_pylist() if r["severity"] == "error"
+    ]
+    summary, banner = row["evidence"]
+    assert (summary["page"], banner["page"]) == (6, 7)
+    # The summary entry is two printed lines; the banner one.
+    assert 15 < summary["bottom"] - summary["top"] < 45
+    assert 8 < banner["bottom"] - banner["top"] < 25

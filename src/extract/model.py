@@ -201,6 +201,9 @@ class Inconsistency:
     pages: tuple[int, ...]
     message: str
     record_key: int | None = None  # index of the laureate in Edition.laureates
+    # Where each side is printed: (page, box) of the summary line, the banner,
+    # the statement or the stated count, so the report can crop its evidence.
+    evidence: tuple[tuple[int, BBox], ...] = ()
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

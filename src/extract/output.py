@@ -29,6 +29,7 @@ def _result_entry(result: Result) -> dict[str, Any]:
     edition, rec = result.edition, result.reconciliation
     return {
         "file": file_name(result.path),
+        "path": str(Path(result.path).resolve()),
         "sha256": edition.source_sha256,
         "pages": edition.pages,
         "edition_year": edition.year,
@@ -77,7 +78,7 @@ def manifest_bytes(
     for entry in inputs:
         if entry["outcome"] == "ok":
             editions[str(entry["edition_year"])] = {
-                k: entry[k] for k in ("file", "sha256", "pages", "counts")
+                k: entry[k] for k in ("file", "path", "sha256", "pages", "counts")
             }
     settings = {k: v for k, v in asdict(options).items() if k != "password"}
     document = {

@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from extract.model import Edition, Inconsistency, Laureate, Match, SummaryEntry
+from extract.model import BBox, Edition, Inconsistency, Laureate, Match, SummaryEntry
 from extract.names import light_key, name_key
 
 # Below this score an entry and a record are not the same laureate.
@@ -90,6 +90,13 @@ def _issue(
     )
     source = laureate or entry
     assert source is not None
+    evidence: list[tuple[int, BBox]] = []
+    if entry is not None:
+        evidence.append((entry.page, entry.bbox))
+    if laureate is not None:
+        evidence.append((laureate.page_start, laureate.banner_bbox))
+        if kind == "tier_statement_mismatch":
+            evidence.append((laureate.statement_page, laureate.statement_bbox))
     return Inconsistency(
         kind=kind,
         severity=severity,
@@ -101,6 +108,7 @@ def _issue(
         pages=tuple(pages),
         message=message,
         record_key=laureate.order if laureate else None,
+        evidence=tuple(evidence),
     )
 
 
@@ -269,6 +277,7 @@ def _count_rules(edition: Edition) -> list[Inconsistency]:
                 pages=tuple(p for p in (edition.stated.labelled_page,) if p),
                 message=f"the introduction states {stated} labelled territories, "
                 f"{len(edition.laureates)} detail records were found",
+                evidence=_stated_evidence(edition),
             )
         )
     listed: dict[str, list[SummaryEntry]] = defaultdict(list)
@@ -297,6 +306,11 @@ def _count_rules(edition: Edition) -> list[Inconsistency]:
                 )
             )
     return found
+
+
+def _stated_evidence(edition: Edition) -> tuple[tuple[int, BBox], ...]:
+    page, box = edition.stated.labelled_page, edition.stated.labelled_bbox
+    return ((page, box),) if page is not None and box is not None else ()
 
 
 def _order_rules(matches: list[Match]) -> list[Inconsistency]:

@@ -103,6 +103,10 @@ def _issue_row(edition: Edition, ids: tuple[str, ...], i: Inconsistency) -> Row:
         "found": i.found,
         "pages": list(i.pages),
         "message": i.message,
+        "evidence": [
+            {"page": page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}
+            for page, b in i.evidence
+        ],
     }
 
 

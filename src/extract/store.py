@@ -39,6 +39,9 @@ def _cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return "|".join(_cell(v) for v in value)
+    if isinstance(value, dict) and "page" in value:
+        box = ",".join(f"{value[k]:.1f}" for k in ("x0", "top", "x1", "bottom"))
+        return f"{value['page']}:{box}"
     return str(value)
 
 

@@ -90,6 +90,16 @@ RECONCILIATION = _schema(
     _f("match_status", pa.string(), "matched, summary_only or detail_only."),
 )
 
+EVIDENCE = pa.struct(
+    [
+        pa.field("page", pa.int32(), nullable=False),
+        pa.field("x0", pa.float32(), nullable=False),
+        pa.field("top", pa.float32(), nullable=False),
+        pa.field("x1", pa.float32(), nullable=False),
+        pa.field("bottom", pa.float32(), nullable=False),
+    ]
+)
+
 INCONSISTENCIES = _schema(
     "One row per disagreement found in an edition, with its evidence.",
     _YEAR,
@@ -103,6 +113,12 @@ INCONSISTENCIES = _schema(
     _f("found", pa.string(), "What the other printed place says."),
     _f("pages", pa.list_(pa.int32()), "Pages that show the evidence (CSV: separated by |)."),
     _f("message", pa.string(), "One readable sentence."),
+    _f(
+        "evidence",
+        pa.list_(EVIDENCE),
+        "Printed places shown as evidence: page and box in PDF points, top-left origin "
+        "(CSV: page:x0,top,x1,bottom separated by |).",
+    ),
 )
 
 EDITIONS = _schema(

@@ -8,9 +8,9 @@ whatever library read the characters, so it is solved once here.
 from __future__ import annotations
 
 import statistics
-from dataclasses import replace
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from extract.model import BBox, Line, Word
 
@@ -71,7 +71,9 @@ def _segments(row: list[Word]) -> list[list[Word]]:
         em = min(previous.size, word.size)
         # A change of type size across a wide space is a column, not a phrase.
         restyled = abs(previous.size - word.size) > 1.0 and gap > em
-        if gap > GUTTER_EM * em or restyled:
+        if len(segments[-1]) == 1 and previous.text in _BULLETS:
+            segments[-1].append(word)  # a bullet and its item's text
+        elif gap > GUTTER_EM * em or restyled:
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -129,7 +131,8 @@ def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word
     for previous, word in zip(segment, segment[1:], strict=False):
         gap = word.x0 - previous.x1
         on_gutter = any(abs(word.x0 - g) <= 1.5 for g in gutters)
-        after_bullet = previous.text in _BULLETS  # the text of an item, not a column
+        # The text of an item after its bullet, not a column.
+        after_bullet = len(parts[-1]) == 1 and previous.text in _BULLETS
         if (
             on_gutter
             and not after_bullet
@@ -234,7 +237,9 @@ def _absorb_left_tail(
     while stop < len(rows) and _left_only(rows[stop], gutter):
         stop += 1
     rest = rows[stop:]
-    reaches_foot = len(rest) <= FOOT_ROWS and all(r[0].bbox.top >= FOOT_SHARE * height for r in rest)
+    reaches_foot = len(rest) <= FOOT_ROWS and all(
+        r[0].bbox.top >= FOOT_SHARE * height for r in rest
+    )
     if reaches_foot or (right and right[0].text[:1].islower()):
         return stop - 1
     tops = sorted(s.bbox.top for s in (left or region))
