@@ -25,7 +25,31 @@ class ExitCode(IntEnum):
     OUTPUT_NOT_WRITABLE = 10
     RESOURCE_LIMIT = 11
     SOME_FILES_FAILED = 12
+    INTERNAL_ERROR = 70  # a bug of annuaire, as EX_SOFTWARE
     INTERRUPTED = 130
+
+
+EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
+    ExitCode.OK: "success (for `check`: no error-severity inconsistency)",
+    ExitCode.INCONSISTENT: "`annuaire check` found at least one error-severity inconsistency",
+    ExitCode.USAGE: "bad command line (unknown option, missing argument)",
+    ExitCode.MISSING_FILE: "an input file does not exist or is not a file",
+    ExitCode.EMPTY_FILE: "an input file is empty (0 bytes)",
+    ExitCode.NOT_A_PDF: "an input file is not a PDF (no %PDF- header)",
+    ExitCode.CORRUPT_PDF: "a PDF is truncated or damaged and cannot be parsed",
+    ExitCode.ENCRYPTED_PDF: "a PDF is encrypted and no (or a wrong) --password was given",
+    ExitCode.NO_TEXT_LAYER: "a PDF has no text layer (scanned): run OCR first, e.g. ocrmypdf",
+    ExitCode.NOT_A_DIRECTORY: "a PDF is readable but not a directory of the label "
+    "(no banner, no summary entry, or no edition year)",
+    ExitCode.OUTPUT_NOT_WRITABLE: "the --out folder cannot be created or written",
+    ExitCode.RESOURCE_LIMIT: "reading a PDF exceeded --timeout or --max-memory, or its "
+    "process died",
+    ExitCode.SOME_FILES_FAILED: "several files were given and some failed; the good ones "
+    "were written, the failures are listed on stderr",
+    ExitCode.INTERNAL_ERROR: "a bug in annuaire itself: please report it with the file and "
+    "the output of -v",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C or SIGTERM); earlier outputs are unchanged",
+}
 
 
 class AnnuaireError(Exception):
@@ -78,6 +102,10 @@ class OutputNotWritableError(AnnuaireError):
 
 class ResourceLimitError(AnnuaireError):
     exit_code = ExitCode.RESOURCE_LIMIT
+
+
+class InternalError(AnnuaireError):
+    exit_code = ExitCode.INTERNAL_ERROR
 
 
 def encrypted(path: object, password: str | None) -> EncryptedPdfError:

@@ -6,6 +6,7 @@ optional colons, because each edition's designer prints them differently.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -58,12 +59,18 @@ JURY_HEADING = regex.compile(r"^\s*(?:le\s+|les\s+membres\s+du\s+)?jury\s*:?\s*$
 CRITERIA_HEADING = regex.compile(r"crit[èe]res", _I)
 
 
+_DASH_RE = regex.compile(DASH)
+_APOS_RE = regex.compile(APOS)
+_SPACE_RE = regex.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent-, dash- and apostrophe-insensitive key of a heading."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = regex.sub(DASH, "-", regex.sub(APOS, "'", stripped))
-    return regex.sub(r"\s+", " ", stripped).strip()
+    stripped = _DASH_RE.sub("-", _APOS_RE.sub("'", stripped))
+    return _SPACE_RE.sub(" ", stripped).strip()
 
 
 def tier_of(match: regex.Match[str]) -> str:

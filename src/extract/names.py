@@ -8,6 +8,8 @@ that the fuzzy scorer only sees what does.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 from rapidfuzz import fuzz
 
@@ -15,14 +17,16 @@ from extract.grammar import fold
 from extract.text import collapse
 
 # Longest forms first so that a longer phrase is replaced before its prefix.
-_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    (r"communaute d'agglomeration", "ca"),
-    (r"communaute urbaine", "cu"),
-    (r"communaute de communes", "cc"),
-    (r"centre communal d'action sociale", "ccas"),
-    (r"metropole", "metropole"),
-    (r"saint", "st"),
-    (r"sainte", "ste"),
+_ABBREVIATIONS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
+    (regex.compile(rf"\b{long}\b"), short)
+    for long, short in (
+        ("communaute d agglomeration", "ca"),
+        ("communaute urbaine", "cu"),
+        ("communaute de communes", "cc"),
+        ("centre communal d action sociale", "ccas"),
+        ("saint", "st"),
+        ("sainte", "ste"),
+    )
 )
 _FILLERS = regex.compile(r"\b(?:ville|commune|de|du|des|d|la|le|les|l|et|en|a|au|aux)\b")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
@@ -49,11 +53,12 @@ def match_category(printed: str, categories: list[str]) -> str:
     return canonical_category(printed)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Territory or project key: folded, abbreviations unified, fillers dropped."""
     key = " " + _NON_WORD.sub(" ", fold(text)).replace("'", " ") + " "
     for long, short in _ABBREVIATIONS:
-        key = regex.sub(rf"\b{long.replace(chr(39), ' ')}\b", short, key)
+        key = long.sub(short, key)
     kept = collapse(_FILLERS.sub(" ", key))
     return kept or collapse(key)  # a name made only of fillers keeps them
 

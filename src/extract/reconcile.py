@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
 from extract.model import BBox, Edition, Inconsistency, Laureate, Match, SummaryEntry
@@ -33,22 +33,25 @@ class Reconciliation:
         return sum(1 for i in self.inconsistencies if i.severity == severity)
 
 
-def _similarity(a: str, b: str) -> float:
-    """Names printed twice: one may be a shortened or extended form of the other."""
-    ka, kb = name_key(a), name_key(b)
-    if not ka or not kb:
-        return 0.0
-    full = fuzz.token_sort_ratio(ka, kb)
-    subset = fuzz.token_set_ratio(ka, kb)
-    return max(full, 0.85 * subset)
+def _similarity(a: list[str], b: list[str]) -> np.ndarray:
+    """Names printed twice: one may be a shortened or extended form of the other.
+
+    Keys are computed once per name and scored all against all in rapidfuzz's
+    native code, so matching stays fast for editions of hundreds of laureates.
+    """
+    ka, kb = [name_key(x) for x in a], [name_key(x) for x in b]
+    full = process.cdist(ka, kb, scorer=fuzz.token_sort_ratio, dtype=np.float64)
+    subset = process.cdist(ka, kb, scorer=fuzz.token_set_ratio, dtype=np.float64)
+    score = np.maximum(full, 0.85 * subset)
+    empty = np.array([not k for k in ka])[:, None] | np.array([not k for k in kb])[None, :]
+    return np.where(empty, 0.0, score)
 
 
-def pair_score(entry: SummaryEntry, laureate: Laureate) -> float:
-    score = 0.6 * _similarity(entry.territory, laureate.territory)
-    score += 0.4 * _similarity(entry.project, laureate.project)
-    if entry.category == laureate.category:
-        score += CATEGORY_BONUS
-    return min(score, 100.0)
+def score_matrix(entries: tuple[SummaryEntry, ...], laureates: tuple[Laureate, ...]) -> np.ndarray:
+    territory = _similarity([e.territory for e in entries], [x.territory for x in laureates])
+    project = _similarity([e.project for e in entries], [x.project for x in laureates])
+    same = np.array([[e.category == x.category for x in laureates] for e in entries])
+    return np.minimum(0.6 * territory + 0.4 * project + CATEGORY_BONUS * same, 100.0)
 
 
 def match(entries: tuple[SummaryEntry, ...], laureates: tuple[Laureate, ...]) -> list[Match]:
@@ -57,7 +60,7 @@ def match(entries: tuple[SummaryEntry, ...], laureates: tuple[Laureate, ...]) ->
     used_entries: set[int] = set()
     used_laureates: set[int] = set()
     if entries and laureates:
-        scores = np.array([[pair_score(e, lau) for lau in laureates] for e in entries])
+        scores = score_matrix(entries, laureates)
         rows, cols = linear_sum_assignment(scores, maximize=True)
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             if scores[r, c] >= MATCH_THRESHOLD:

@@ -13,6 +13,7 @@ import multiprocessing as mp
 import resource
 import signal
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -20,9 +21,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from extract.errors import AnnuaireError, ResourceLimitError
+from extract.errors import AnnuaireError, InternalError, ResourceLimitError
 
 _CONTEXT: Any = None
+_REPORT = "please report it with the file and the output of -v"
 
 
 def _context() -> Any:
@@ -48,6 +50,9 @@ def _child(conn: Connection, job: Callable[[Path], Any], path: Path, memory_mb: 
         outcome = ("error", _too_big(path, memory_mb))
     except AnnuaireError as error:
         outcome = ("error", error)
+    except Exception as exc:  # a bug: reported as such, the batch goes on
+        detail = "".join(traceback.format_exception_only(exc)).strip()
+        outcome = ("error", InternalError(str(path), f"unexpected error ({detail})", _REPORT))
     conn.send(outcome)
     conn.close()
 
