@@ -34,7 +34,9 @@ def mutate(data: bytes, mutations: list[tuple[str, float, bytes]]) -> bytes:
     for kind, where, chunk in mutations:
         at = int(where * (len(buffer) - 1))
         if kind == "flip":
-            buffer[at : at + len(chunk)] = bytes(b ^ c for b, c in zip(buffer[at:], chunk))
+            buffer[at : at + len(chunk)] = bytes(
+                b ^ c for b, c in zip(buffer[at:], chunk, strict=False)
+            )
         elif kind == "cut":
             del buffer[at : at + 1 + len(chunk) * 50]
         elif kind == "insert":
