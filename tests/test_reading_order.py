@@ -1,0 +1,170 @@
+"""Reading order and text assembly on hand-placed words, one case per layout rule."""
+
+from __future__ import annotations
+
+from extract.furniture import strip_furniture
+from extract.model import BBox, Line, Page, Word
+from extract.read.lines import words_to_lines
+from extract.text import Metrics, join_wrapped, lines_to_text
+
+SIZE = 10.0
+CHAR = 5.0  # width of a character in these drawings
+
+
+def words(text: str, x: float, top: float, size: float = SIZE) -> list[Word]:
+    out = []
+    for token in text.split():
+        width = CHAR * len(token) * size / SIZE
+        out.append(Word(token, x, top, x + width, top + size, size, False))
+        x += width + 0.3 * size
+    return out
+
+
+def texts(lines: tuple[Line, ...]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def test_two_column_list_reads_left_column_then_right() -> None:
+    drawn = (
+        words("• Apples and pears", 50, 100)
+        + words("• Dates", 300, 100)
+        + words("• Bananas", 50, 114)
+        + words("• Elderberries", 300, 114)
+        + words("• Cherries", 50, 128)
+    )
+    assert texts(words_to_lines(drawn, 1, 800)) == [
+        "• Apples and pears",
+        "• Bananas",
+        "• Cherries",
+        "• Dates",
+        "• Elderberries",
+    ]
+
+
+def test_a_heading_after_a_balanced_list_is_not_read_inside_it() -> None:
+    drawn = (
+        words("• Ana Lopez, Ville", 50, 100)
+        + words("• Eric Roy, Agence", 300, 100)
+        + words("• Bo Chen, Mairie", 50, 114)
+        + words("Les critères", 50, 160, size=16)
+        + words("Une phrase qui traverse toute la largeur de la page jusqu au bout", 50, 190)
+    )
+    assert texts(words_to_lines(drawn, 1, 800))[:4] == [
+        "• Ana Lopez, Ville",
+        "• Bo Chen, Mairie",
+        "• Eric Roy, Agence",
+        "Les critères",
+    ]
+
+
+def test_a_left_column_overflowing_into_the_right_one_is_read_first() -> None:
+    left = [words(f"ligne {i} de la colonne gauche", 50, 100 + 14 * i) for i in range(30)]
+    drawn = words("DESCRIPTION", 50, 86, size=14) + words("suite de la phrase", 300, 86)
+    drawn += [w for line in left for w in line]
+    lines = texts(words_to_lines(drawn, 1, 800))
+    assert lines[0] == "DESCRIPTION"
+    assert lines[-1] == "suite de la phrase"
+    assert lines[1] == "ligne 0 de la colonne gauche"
+
+
+def test_a_narrow_gutter_is_cut_once_the_column_is_known() -> None:
+    drawn = (
+        words("court", 50, 100)
+        + words("droite un", 300, 100)
+        + words("une ligne pleine qui finit ici", 50, 114)  # ends at 198 + 0.9 em gap
+        + words("droite deux", 300, 114)
+    )
+    # The second left line ends at x = 210, 90 pt from the column: a gutter there.
+    assert texts(words_to_lines(drawn, 1, 800)) == [
+        "court",
+        "une ligne pleine qui finit ici",
+        "droite un",
+        "droite deux",
+    ]
+
+
+def test_cards_in_a_grid_read_row_by_row() -> None:
+    boxes = (
+        BBox(40, 90, 280, 140),
+        BBox(300, 90, 540, 140),
+        BBox(40, 150, 280, 200),
+        BBox(300, 150, 540, 200),
+    )
+    drawn = []
+    for label, box in zip("ABCD", boxes, strict=True):
+        drawn += words(f"• Projet {label}", box.x0 + 8, box.top + 8)
+        drawn += words(f"Ville {label} [label or]", box.x0 + 8, box.top + 24)
+    assert texts(words_to_lines(drawn, 1, 800, boxes)) == [
+        "• Projet A",
+        "Ville A [label or]",
+        "• Projet B",
+        "Ville B [label or]",
+        "• Projet C",
+        "Ville C [label or]",
+        "• Projet D",
+        "Ville D [label or]",
+    ]
+
+
+def test_a_small_bullet_stays_with_its_larger_text() -> None:
+    drawn = [Word("•", 50, 102, 54, 110, 8.0, False), *words("Projet Lumière", 64, 100, 13)]
+    assert texts(words_to_lines(drawn, 1, 800)) == ["• Projet Lumière"]
+
+
+def test_hyphens_kept_soft_hyphens_dropped() -> None:
+    assert join_wrapped(["la Ville de Clermont-", "Ferrand"]) == "la Ville de Clermont-Ferrand"
+    assert join_wrapped(["une infor\u00ad", "mation"]) == "une information"
+    assert join_wrapped(["Paris –", "Lyon"]) == "Paris – Lyon"
+    assert join_wrapped(["  deux   espaces ", " ici"]) == "deux espaces ici"
+
+
+def _line(text: str, x: float, top: float, page: int = 1) -> Line:
+    width = CHAR * len(text)
+    first = CHAR * len(text.split()[0])
+    return Line(text, page, BBox(x, top, x + width, top + SIZE), SIZE, False, first)
+
+
+def test_paragraphs_items_and_continuations() -> None:
+    lines = [
+        _line("Un paragraphe assez long pour remplir la ligne jusqu au bord", 50, 100),
+        _line("droit, puis fini.", 50, 113),
+        _line("Un autre paragraphe commence ici et va aussi jusqu au bord droit", 50, 126),
+        _line("• Premier point qui continue sur la ligne suivante et encore", 50, 139),
+        _line("ici avec un retrait", 64, 152),
+        _line("• Second point", 50, 165),
+        _line("Retour au texte courant après la liste, sur toute la largeur", 50, 178),
+    ]
+    text = lines_to_text(lines, Metrics.of(lines))
+    assert text.split("\n") == [
+        "Un paragraphe assez long pour remplir la ligne jusqu au bord droit, puis fini.",
+        "Un autre paragraphe commence ici et va aussi jusqu au bord droit",
+        "• Premier point qui continue sur la ligne suivante et encore ici avec un retrait",
+        "• Second point",
+        "Retour au texte courant après la liste, sur toute la largeur",
+    ]
+
+
+def test_furniture_is_found_by_repetition_not_by_its_text() -> None:
+    pages = []
+    for number in range(1, 6):
+        body = tuple(
+            _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
+            for i in range(10)
+        )
+        footer = (
+            _line("Un pied de page quelconque", 150, 780, number),
+            _line(str(number), 500, 800, number),
+        )
+        banner = (_line("LABEL OR – CULTURE", 100, 60, number),)
+        pages.append(Page(number, 595, 842, banner + body + footer))
+    body_pages, removed = strip_furniture(tuple(pages), lambda t: t.startswith("LABEL"))
+    assert {line.text for line in removed} == {
+        "Un pied de page quelconque",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    }
+    assert all(page.lines[0].text == "LABEL OR – CULTURE" for page in body_pages)
+    assert all(len(page.lines) == 11 for page in body_pages)
