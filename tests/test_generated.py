@@ -17,6 +17,8 @@ from gen import INJECTION_KINDS, Layout, Truth, make_directory
 from truthcheck import hidden_breaks, mismatches
 
 RANDOM_SEEDS = range(50)
+# Seeds beyond that range that once exposed a bug (tests/fixtures/README.md).
+REGRESSION_SEEDS = (56, 80, 98, 124)
 INJECTION_SEEDS = (1000, 1001)
 # Besides its own kind, what an injection legitimately also causes.
 CONSEQUENCES: dict[str, set[str]] = {
@@ -70,7 +72,7 @@ def _extract(
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     specs: list[tuple[str, int, Layout | None, tuple[str, ...]]] = [
-        (f"random-{seed}", seed, None, ()) for seed in RANDOM_SEEDS
+        (f"random-{seed}", seed, None, ()) for seed in (*RANDOM_SEEDS, *REGRESSION_SEEDS)
     ]
     specs.append(("combined", 7, COMBINED, ()))
     specs += [
@@ -86,7 +88,7 @@ def _result(case: Case) -> Result:
     return case.outcome
 
 
-@pytest.mark.parametrize("seed", RANDOM_SEEDS)
+@pytest.mark.parametrize("seed", (*RANDOM_SEEDS, *REGRESSION_SEEDS))
 def test_every_field_is_recovered(corpus: dict[str, Case], seed: int) -> None:
     case = corpus[f"random-{seed}"]
     assert mismatches(case.truth, _result(case)) == []
