@@ -21,6 +21,7 @@ from extract.output import latest_per_edition, write_outputs
 from extract.pipeline import Failure, Options, Result, extract_many
 from extract.progress import Progress
 from extract.read import BACKENDS
+from extract.report import build_report
 from extract.store import CSV_DIALECTS, ensure_writable
 
 DESCRIPTION = (
@@ -86,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="info",
         help="hide what is less severe (default: show everything)",
     )
+    report = commands.add_parser(
+        "report",
+        help="rebuild report.html in an output folder",
+        description=(
+            "Rebuild DIR/report.html from the tables and manifest in DIR, reusing the page "
+            "crops cached in DIR/.report-crops.zip (the PDFs are only read for missing crops)."
+        ),
+        epilog=EXIT_CODES_HELP,
+    )
+    report.add_argument("dir", type=Path, metavar="DIR", help="output folder of annuaire extract")
+    report.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
     return parser
 
 
@@ -150,7 +162,31 @@ def _run_extract(args: argparse.Namespace) -> int:
     if results:
         write_outputs(args.out, outcomes, options)
         print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
+        _write_report(args.out)
     return _exit_code(outcomes)
+
+
+def _write_report(out: Path) -> None:
+    """The report is a by-product of extract: its failure must not change the exit code.
+
+    The tables are already in place here, so an interrupt only skips the report
+    (exit 130 would claim that the outputs are unchanged).
+    """
+    try:
+        path = build_report(out)
+    except AnnuaireError as error:
+        print(f"warning: report not written: {error}", file=sys.stderr)
+        return
+    except KeyboardInterrupt:
+        print(f"interrupted; tables written, run `annuaire report {out}`", file=sys.stderr)
+        return
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    path = build_report(args.dir)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return ExitCode.OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -171,7 +207,7 @@ def _run_check(args: argparse.Namespace) -> int:
     return code
 
 
-COMMANDS = {"extract": _run_extract, "check": _run_check}
+COMMANDS = {"extract": _run_extract, "check": _run_check, "report": _run_report}
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -205,6 +241,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> str:
+    if args.command == "report":
+        return ""
     if args.jobs < 1:
         return "--jobs must be at least 1"
     if args.timeout <= 0:

@@ -104,7 +104,15 @@ def _issue_row(edition: Edition, ids: tuple[str, ...], i: Inconsistency) -> Row:
         "pages": list(i.pages),
         "message": i.message,
         "evidence": [
-            {"page": page, "x0": b.x0, "top": b.top, "x1": b.x1, "bottom": b.bottom}
+            # A tenth of a point is finer than a crop needs and than two
+            # reading libraries agree on.
+            {
+                "page": page,
+                "x0": round(b.x0, 1),
+                "top": round(b.top, 1),
+                "x1": round(b.x1, 1),
+                "bottom": round(b.bottom, 1),
+            }
             for page, b in i.evidence
         ],
     }

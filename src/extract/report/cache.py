@@ -1,0 +1,65 @@
+"""The crop cache: one zip file in the output folder, and atomic writes.
+
+One file rather than a folder of PNGs keeps the output folder flat (its other
+entries are all plain files, which tools and tests list and read as such) and
+is removed or copied in one step. Members are named `<pdf sha256>/<box>.png`,
+so crops of different PDFs never mix and a changed PDF never reuses them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+CACHE_NAME = ".report-crops.zip"
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed member dates: same crops, same archive bytes
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary sibling, then rename: readers see the old or the new file."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(temp).replace(path)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+class CropCache:
+    """Crops by member name, read once from the zip, written back only when new ones came."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / CACHE_NAME
+        self.members: dict[str, bytes] = {}
+        self.added = False
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                for name in archive.namelist():
+                    self.members[name] = archive.read(name)
+        except (OSError, zipfile.BadZipFile):
+            self.members = {}  # absent or damaged: crops are rendered again
+
+    def get(self, name: str) -> bytes | None:
+        return self.members.get(name)
+
+    def put(self, name: str, data: bytes) -> None:
+        self.members[name] = data
+        self.added = True
+
+    def save(self) -> None:
+        """Rewrite the zip if crops were added; a read-only folder just keeps no cache."""
+        if not self.added:
+            return
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            for name in sorted(self.members):
+                archive.writestr(zipfile.ZipInfo(name, _EPOCH), self.members[name])
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, buffer.getvalue())
+            self.added = False
