@@ -20,7 +20,7 @@ from gen import make_directory
 
 REFERENCE = "pdfplumber"
 OTHERS = sorted(set(BACKENDS) - {REFERENCE})
-GEN_SEEDS = range(12)
+GEN_SEEDS = range(20)
 
 
 def _rows(path: Path, backend: str) -> dict[str, list[dict[str, Any]]]:

@@ -29,7 +29,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
         (lambda p: p, ExitCode.MISSING_FILE, "file not found"),
         (lambda p: (p.write_bytes(b""), p)[1], ExitCode.EMPTY_FILE, "the file is empty"),
         (lambda p: (p.write_text("hello"), p)[1], ExitCode.NOT_A_PDF, "not a PDF"),
-        (bad_inputs.truncated, ExitCode.CORRUPT_PDF, "damaged or truncated"),
+        (bad_inputs.truncated, ExitCode.CORRUPT_PDF, "truncated"),
         (bad_inputs.encrypted, ExitCode.ENCRYPTED_PDF, "encrypted; give its password"),
         (bad_inputs.image_only, ExitCode.NO_TEXT_LAYER, "ocrmypdf"),
         (bad_inputs.unrelated_text, ExitCode.NOT_A_DIRECTORY, "no 'LABEL OR/ARGENT/BRONZE"),

@@ -33,7 +33,12 @@ EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pdfs", nargs="+", type=Path, metavar="PDF", help="directory PDF files")
-    parser.add_argument("--backend", choices=sorted(BACKENDS), default="pdfplumber")
+    parser.add_argument(
+        "--backend",
+        choices=sorted(BACKENDS),
+        default="pdfium",
+        help="reading library (default: pdfium, the fastest; both give the same records)",
+    )
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)"

@@ -33,7 +33,7 @@ from extract.workers import Limits, run_isolated
 class Options:
     """Every setting of a run, validated once, shared by the CLI and the API."""
 
-    backend: str = "pdfplumber"
+    backend: str = "pdfium"
     password: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     csv_dialect: str = "plain"

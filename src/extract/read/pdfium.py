@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extract.errors import corrupt, encrypted
 from extract.model import BBox, Page, Word
 from extract.read.lines import frames, words_to_lines
 from extract.read.plumber import is_bold
@@ -276,26 +277,43 @@ def _path_boxes(page: Any, height: float) -> list[BBox]:
 
 
 def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
-    """Every page read once and closed before the next one is opened."""
-    pages: list[Page] = []
-    pdf = pdfium.PdfDocument(path, password=password)
+    """Every page read once and closed before the next one is opened.
+
+    Failures of the native parser (and of pdfminer reading font descriptors)
+    on a damaged file all mean "this PDF cannot be read": one clear error.
+    """
     try:
-        title = str(pdf.get_metadata_dict().get("Title", "") or "")
-        fonts = _Fonts(descriptor_descents(path, password))
-        for index in range(len(pdf)):
-            page = pdf[index]
-            try:
-                width, height = page.get_size()
-                textpage = page.get_textpage()
-                try:
-                    words = page_words(textpage, height, fonts)
-                finally:
-                    textpage.close()
-                boxes = frames(_path_boxes(page, height), width)
-            finally:
-                page.close()
-            number = index + 1
-            pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
+        pdf = pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise encrypted(path, password) from exc
+        raise corrupt(path, exc) from exc
+    try:
+        return _read(path, password, pdf)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # any parser failure is a damaged file
+        raise corrupt(path, exc) from exc
     finally:
         pdf.close()
+
+
+def _read(path: Path, password: str | None, pdf: Any) -> tuple[tuple[Page, ...], str]:
+    pages: list[Page] = []
+    title = str(pdf.get_metadata_dict().get("Title", "") or "")
+    fonts = _Fonts(descriptor_descents(path, password))
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                words = page_words(textpage, height, fonts)
+            finally:
+                textpage.close()
+            boxes = frames(_path_boxes(page, height), width)
+        finally:
+            page.close()
+        number = index + 1
+        pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
     return tuple(pages), title
