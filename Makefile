@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PDFS   := $(wildcard data/raw/*.pdf)
 
-.PHONY: run test lint typecheck unit browser golden-update bench clean
+.PHONY: run test lint typecheck unit browser bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,6 @@ unit: $(STAMP) browser
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
-
-# Rewrites the golden files of the 2021 sample from the current code: run it
-# only on purpose, then read the diff before committing it.
-golden-update: $(STAMP)
-	$(BIN)/python tests/update_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
