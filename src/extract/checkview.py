@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract.model import Inconsistency
-from extract.reconcile import SEVERITY_ORDER
+from extract.model import SEVERITY_ORDER, Inconsistency
 
 _COLUMNS = ("kind", "pages", "category", "territory", "expected", "found")
 _WIDTH = {"kind": 24, "pages": 9, "category": 28, "territory": 34, "expected": 26, "found": 26}

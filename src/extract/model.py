@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 TIERS: tuple[str, ...] = ("or", "argent", "bronze")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True)

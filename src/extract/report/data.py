@@ -14,11 +14,11 @@ from typing import Any
 import pyarrow as pa
 
 from extract.errors import MissingFileError
+from extract.model import SEVERITY_ORDER
 from extract.store import read_table
 
 Row = dict[str, Any]
 MANIFEST = "manifest.json"
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
