@@ -8,7 +8,9 @@ from extract.pipeline import Options, Result, extract_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "raw" / "annuaire-2021.pdf"
-SEED = ROOT.parent / "shared" / "seeds" / "annuaire-2021.txt"
+# The text of the original 2021 PDF, as extracted from it (copied from the
+# project brief), against which the golden values and sections are checked.
+SEED = Path(__file__).resolve().parent / "golden" / "annuaire-2021.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "annuaire-2021.json"
 
 
