@@ -157,3 +157,19 @@ def test_punctuation_case_and_accents_are_not_variants() -> None:
         [laureate("Saint-Étienne Métropole", "Mobi lite")],
     )
     assert kinds(ed) == []
+
+
+def test_incomplete_reading_is_a_warning_of_the_edition() -> None:
+    from extract.intro import IntroText
+    from extract.model import StatedCounts
+    from extract.segment import _warnings
+
+    empty = laureate("Ville de Lorgues", "Lorgues en ligne")
+    empty = type(empty)(**{**empty.__dict__, "innovation": ""})
+    listed = entry("Ville de Lorgues", "Lorgues en ligne", category="SANTE ET SPORT")
+    found = _warnings((empty,), (listed,), ["SANTÉ"], IntroText(StatedCounts(), (), ()))
+    assert found == (
+        "p.4 Ville de Lorgues: no text under innovation",
+        "summary title 'SANTE ET SPORT' names no category of the banners",
+        "no stated number of labelled territories found in the introduction",
+    )

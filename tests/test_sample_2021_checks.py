@@ -75,3 +75,7 @@ def test_evidence_boxes_frame_each_printed_place(sample_result: Result) -> None:
     # The summary entry is two printed lines; the banner one.
     assert 15 < summary["bottom"] - summary["top"] < 45
     assert 8 < banner["bottom"] - banner["top"] < 25
+
+
+def test_the_sample_reads_without_warnings(sample_result: Result) -> None:
+    assert sample_result.edition.warnings == ()

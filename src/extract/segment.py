@@ -283,14 +283,35 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     categories = list(dict.fromkeys(lau.category for lau in laureates))
     intro_text = intro.read_intro(state.intro, metrics)
     year = intro.edition_year(body, furniture, document.metadata_title, lines)
+    entries = _summary_entries(state, categories)
     return Edition(
         year=year or 0,
         source_file=document.path,
         source_sha256=document.sha256,
         pages=len(document.pages),
-        summary_entries=_summary_entries(state, categories),
+        summary_entries=entries,
         laureates=laureates,
         stated=intro_text.stated,
         jury=intro_text.jury,
         criteria=intro_text.criteria,
+        warnings=_warnings(laureates, entries, categories, intro_text),
     )
+
+
+def _warnings(
+    laureates: tuple[Laureate, ...],
+    entries: tuple[SummaryEntry, ...],
+    categories: list[str],
+    intro_text: intro.IntroText,
+) -> tuple[str, ...]:
+    """What was read but looks incomplete: worth a look, not an inconsistency."""
+    found: list[str] = []
+    for lau in laureates:
+        empty = [n for n in ("description", "innovation", "contributions") if not getattr(lau, n)]
+        if empty:
+            found.append(f"p.{lau.page_start} {lau.territory}: no text under {', '.join(empty)}")
+    for title in dict.fromkeys(e.category_printed for e in entries if e.category not in categories):
+        found.append(f"summary title '{title}' names no category of the banners")
+    if intro_text.stated.labelled is None:
+        found.append("no stated number of labelled territories found in the introduction")
+    return tuple(found)
