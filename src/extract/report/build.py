@@ -10,14 +10,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from extract.errors import OutputNotWritableError
 from extract.report.assets import SCRIPT, STYLE
-from extract.report.cache import CropCache, write_atomic
+from extract.report.cache import CropCache
 from extract.report.chart import tier_chart
 from extract.report.crops import CropSource
 from extract.report.data import EditionData, Row, load
 from extract.report.issues import issues_section
 from extract.report.laureates import laureates_section
+from extract.store import write_files
 
 REPORT_NAME = "report.html"
 TITLE = "Label « Territoire Innovant » — extraction report"
@@ -96,12 +96,6 @@ def build_report(out: Path) -> Path:
     Raises MissingFileError when `out` holds no outputs, OutputNotWritableError
     when the report cannot be saved.
     """
-    path = out / REPORT_NAME
     data = render(out).encode("utf-8")
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise OutputNotWritableError(
-            str(out), f"the report cannot be written ({exc.strerror})", "check the folder"
-        ) from exc
-    return path
+    write_files(out, {REPORT_NAME: data})  # atomic, like the tables
+    return out / REPORT_NAME

@@ -1,4 +1,4 @@
-"""The crop cache: one zip file in the output folder, and atomic writes.
+"""The crop cache: one zip file in the output folder.
 
 One file rather than a folder of PNGs keeps the output folder flat (its other
 entries are all plain files, which tools and tests list and read as such) and
@@ -10,25 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
+from extract.errors import OutputNotWritableError
+from extract.store import write_files
+
 CACHE_NAME = ".report-crops.zip"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed member dates: same crops, same archive bytes
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary sibling, then rename: readers see the old or the new file."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(temp).replace(path)
-    finally:
-        Path(temp).unlink(missing_ok=True)
 
 
 class CropCache:
@@ -60,6 +49,6 @@ class CropCache:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
             for name in sorted(self.members):
                 archive.writestr(zipfile.ZipInfo(name, _EPOCH), self.members[name])
-        with contextlib.suppress(OSError):
-            write_atomic(self.path, buffer.getvalue())
+        with contextlib.suppress(OutputNotWritableError):
+            write_files(self.path.parent, {CACHE_NAME: buffer.getvalue()})
             self.added = False
