@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from extract.model import BBox, Line, Word
 from extract.read.columns import ALIGN_TOLERANCE, column_gutters, reading_order
@@ -23,6 +24,8 @@ NARROW_GUTTER_EM = 0.9
 
 _DASHES = frozenset("–—-")
 _BULLETS = frozenset("•●▪■◦‣∙·-–")
+_TOP_LEFT = attrgetter("top", "x0")
+_LEFT = attrgetter("x0")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "})
 
 
@@ -35,25 +38,32 @@ def _rows(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into rows: each joins the recent row it overlaps most.
 
     A row's span is that of its first word and does not grow, so that two
-    columns whose baselines are offset cannot chain lines together.
+    columns whose baselines are offset cannot chain lines together. (This
+    runs for every word of every page: comparisons are spelled out rather
+    than calling min and max.)
     """
     rows: list[list[Word]] = []
-    spans: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = max(word.bottom - word.top, 0.1)
+    spans: list[tuple[float, float, float]] = []  # top, bottom, height of each row
+    for word in sorted(words, key=_TOP_LEFT):
+        top, bottom = word.top, word.bottom
+        height = bottom - top if bottom - top > 0.1 else 0.1
         best, best_share = -1, 0.5
         for index in range(len(rows) - 1, max(len(rows) - 5, -1), -1):
-            top, bottom = spans[index]
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            share = overlap / min(height, max(bottom - top, 0.1))
+            row_top, row_bottom, row_height = spans[index]
+            if row_bottom <= top:
+                continue  # no overlap: a share of zero or less never wins
+            overlap = (row_bottom if row_bottom < bottom else bottom) - (
+                row_top if row_top > top else top
+            )
+            share = overlap / (height if height < row_height else row_height)
             if share >= best_share:
                 best, best_share = index, share
         if best >= 0:
             rows[best].append(word)
         else:
             rows.append([word])
-            spans.append((word.top, word.bottom))
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+            spans.append((top, bottom, bottom - top if bottom - top > 0.1 else 0.1))
+    return [sorted(row, key=_LEFT) for row in rows]
 
 
 def _segments(row: list[Word]) -> list[list[Word]]:
@@ -138,7 +148,10 @@ def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word
 
 
 def _make_line(words: list[Word], page: int) -> Line:
-    sizes = [w.size for w in words for _ in w.text]
+    size = words[0].size
+    if any(w.size != size for w in words):  # the median character's size
+        size = statistics.median([w.size for w in words for _ in w.text])
+    chars = sum(len(w.text) for w in words)
     bold_chars = sum(len(w.text) for w in words if w.bold)
     box = BBox(
         min(w.x0 for w in words),
@@ -150,8 +163,8 @@ def _make_line(words: list[Word], page: int) -> Line:
         text=clean_text(" ".join(w.text for w in words)),
         page=page,
         bbox=box,
-        size=round(statistics.median(sizes), 2),
-        bold=bold_chars * 2 > len(sizes),
+        size=round(size, 2),
+        bold=bold_chars * 2 > chars,
         first_word_width=_first_unit(words).x1 - words[0].x0,
     )
 
@@ -210,8 +223,8 @@ def words_to_lines(
     if not kept:
         return ()
     framed: dict[int, list[Word]] = {}
-    loose: list[Word] = []
-    for word in kept:
+    loose: list[Word] = [] if boxes else kept
+    for word in kept if boxes else ():
         index = _box_of(word, boxes)
         if index < 0:
             loose.append(word)

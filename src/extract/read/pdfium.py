@@ -11,13 +11,17 @@ bottom of an embedded font use pdfium's descent (pdfminer's for the standard 14)
 
 from __future__ import annotations
 
+import collections
 import ctypes
+import dataclasses
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
@@ -48,6 +52,8 @@ _UNICODE = {0x02: "-"}
 
 @dataclass(slots=True)
 class _Char:
+    """One character, or a token of characters known to stay in one word (see `_PageChars`)."""
+
     text: str
     x0: float
     top: float
@@ -56,6 +62,8 @@ class _Char:
     size: float
     font: str
     upright: bool
+    index: int  # pdfium's index of the (first) character
+    last_x0: float  # x0 of the last character: x0 itself for a single character
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +74,7 @@ class _Run:
     size: float  # font size times the vertical scale, as pdfminer's LTChar.size
     descent: float  # below the baseline, in points (negative)
     upright: bool
-    handle: Any  # pdfium's FPDF_FONT
-    font_key: int
+    font_key: int  # address of pdfium's FPDF_FONT
     hscale: float  # points of advance per 1/1000 em
 
 
@@ -123,82 +130,301 @@ class _Fonts:
     def __init__(self, descents: dict[str, float]) -> None:
         self.descents = descents
         self.known: dict[int, tuple[str, float]] = {}
-        self.widths: dict[tuple[int, int], float] = {}
+        self.handles: dict[int, Any] = {}
+        # Advance of a character in 1/1000 em, by font key and character (font 0: none).
+        self.widths: dict[tuple[int, str], float] = {}
         self._width = ctypes.c_float()
 
-    def get(self, handle: Any) -> tuple[str, float]:
-        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    def get(self, key: int) -> tuple[str, float]:
+        """Name and descent of the font at this address."""
         if key not in self.known:
+            handle = ctypes.cast(key, raw.FPDF_FONT)
             self.known[key] = _font(handle, self.descents)
+            self.handles[key] = handle
         return self.known[key]
 
-    def advance(self, run: _Run, code: int) -> float:
+    def advance(self, run: _Run, char: str) -> float:
         """The character's advance in 1/1000 em, as the PDF's /Widths give it."""
-        key = (run.font_key, code)
+        key = (run.font_key, char)
         if key not in self.widths:
-            found = raw.FPDFFont_GetGlyphWidth(run.handle, code, 1000.0, self._width)
-            self.widths[key] = self._width.value if found else 0.0
+            self.measure({key})
         return self.widths[key]
 
+    def measure(self, pairs: set[tuple[int, str]]) -> None:
+        """Make sure `widths` knows these (font key, character) pairs."""
+        for font_key, char in pairs.difference(self.widths):
+            width = 0.0
+            handle = self.handles.get(font_key)
+            if handle is not None and raw.FPDFFont_GetGlyphWidth(
+                handle, ord(char), 1000.0, self._width
+            ):
+                width = self._width.value
+            self.widths[(font_key, char)] = width
 
-def _run(textpage: Any, index: int, obj: Any, fonts: _Fonts) -> _Run:
-    handle = raw.FPDFTextObj_GetFont(obj)
-    name, descent = fonts.get(handle)
-    size = ctypes.c_float()
-    raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    m = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, ctypes.byref(m))
+
+def _run(textpage: ctypes.c_void_p, index: int, key: int, fonts: _Fonts) -> _Run:
+    """The run of text object `key`, whose first character is at `index`."""
+    obj, size, m = ctypes.c_void_p(key), ctypes.c_float(), raw.FS_MATRIX()
+    font_key = _TEXT_FONT(obj)
+    name, descent = fonts.get(font_key)
+    _FONT_SIZE(obj, ctypes.byref(size))
+    _CHAR_MATRIX(textpage, index, ctypes.byref(m))
     points = size.value * (abs(m.d) if m.b == 0 == m.c else (m.c**2 + m.d**2) ** 0.5)
     upright = m.a * m.d > 0 and m.b * m.c <= 0 and m.b == 0
-    key = ctypes.cast(handle, ctypes.c_void_p).value or 0
     hscale = size.value * m.a / 1000.0
-    return _Run(name, points, descent * points / 1000.0, upright, handle, key, hscale)
+    return _Run(name, points, descent * points / 1000.0, upright, font_key, hscale)
 
 
-def _chars(textpage: Any, height: float, fonts: _Fonts) -> list[_Char]:
-    """Every character pdfium read; generated line breaks are left out.
+def _fast(function: Any, restype: Any) -> Any:
+    """`function` called without ctypes' argument conversion.
 
-    pdfium reports some real spaces, and a no-break space it dropped, as generated
-    spaces: every space still ends a word, as any whitespace does for pdfplumber.
-    x0 is the origin and x1 the origin plus the advance (pdfium's loose box also
-    covers ink that overhangs), as pdfminer has them.
+    Reading costs a few native calls per character; skipping the conversion
+    makes each call about 40 % cheaper. Callers pass handles as c_void_p,
+    indices as ints and out-parameters by reference, as pdfium's C API takes them.
     """
-    chars: list[_Char] = []
-    runs: dict[int, _Run] = {}
-    box, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    get_unicode, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject
-    run: _Run | None = None
-    previous = (0, -1.0)
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        code = get_unicode(textpage, index)
-        text = _UNICODE.get(code) or chr(code)
-        key = ctypes.cast(get_object(textpage, index), ctypes.c_void_p).value or 0
-        if key and key not in runs:
-            runs[key] = _run(textpage, index, get_object(textpage, index), fonts)
-        run = runs[key] if key else run
-        if run is None or (not key and (text in "\r\n" or not chars)):
-            continue
-        raw.FPDFText_GetLooseCharBox(textpage, index, box)
-        raw.FPDFText_GetCharOrigin(textpage, index, ox, oy)
-        if not key:  # a space pdfium made up: it has no position of its own
-            last = chars[-1]
-            chars.append(_Char(" ", box.left, last.top, box.left, last.bottom, *_attrs(last)))
-        elif (key, ox.value) == previous and text not in _BLANKS:
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+_OBJECT = _fast(raw.FPDFText_GetTextObject, ctypes.c_size_t)  # 0 for none
+_ORIGIN = _fast(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+_TEXT_FONT = _fast(raw.FPDFTextObj_GetFont, ctypes.c_size_t)
+_FONT_SIZE = _fast(raw.FPDFTextObj_GetFontSize, ctypes.c_int)
+_CHAR_MATRIX = _fast(raw.FPDFText_GetMatrix, ctypes.c_int)
+_LOOSE_BOX = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_UNICODE_AT = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint)
+_COUNT_OBJECTS = _fast(raw.FPDFPage_CountObjects, ctypes.c_int)
+_GET_OBJECT = _fast(raw.FPDFPage_GetObject, ctypes.c_void_p)
+_COUNT_FORM_OBJECTS = _fast(raw.FPDFFormObj_CountObjects, ctypes.c_int)
+_GET_FORM_OBJECT = _fast(raw.FPDFFormObj_GetObject, ctypes.c_void_p)
+_OBJECT_TYPE = _fast(raw.FPDFPageObj_GetType, ctypes.c_int)
+_OBJECT_BOUNDS = _fast(raw.FPDFPageObj_GetBounds, ctypes.c_int)
+
+# In its page text pdfium writes U+FFFE for a line-end hyphen and for a glyph with no Unicode;
+# those few characters are asked for one by one.
+_UNKNOWN = "\ufffe"
+# pdfium reorders right-to-left runs, so a token's two ends would not bound its characters.
+_CODES = 0x110000  # code points
+_WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], np.int64)  # str.isspace
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_FORM_DEPTH = 14  # pypdfium2's default max_depth of 15, less the page itself
+
+
+def _handle(pointer: Any) -> ctypes.c_void_p:
+    """A typed pdfium pointer as the untyped handle the `_fast` functions take."""
+    return ctypes.c_void_p(ctypes.cast(pointer, ctypes.c_void_p).value)
+
+
+class Scratch:
+    """Out-parameters for pdfium's per-character calls, kept from page to page.
+
+    `map` drives the calls from C, with no Python frame per character; each
+    call writes its origin into its own slot of two arrays.
+    """
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.xs: Any = None
+        self.ys: Any = None
+        self.refs: tuple[list[Any], list[Any]] = ([], [])
+
+    def origins(self, handle: ctypes.c_void_p, count: int) -> tuple[list[float], list[float]]:
+        if count > self.size:
+            self.size = max(count, 2 * self.size, 1024)
+            self.xs, self.ys = (ctypes.c_double * self.size)(), (ctypes.c_double * self.size)()
+            step = ctypes.sizeof(ctypes.c_double)
+            self.refs = (
+                [ctypes.byref(self.xs, step * i) for i in range(self.size)],
+                [ctypes.byref(self.ys, step * i) for i in range(self.size)],
+            )
+        calls = map(_ORIGIN, itertools.repeat(handle, count), range(count), *self.refs)
+        collections.deque(calls, maxlen=0)
+        return self.xs[:count], self.ys[:count]
+
+
+class _PageChars:
+    """pdfium's characters of one page, as pdfplumber's word builder sees them.
+
+    Reading character by character costs two native calls and a few Python
+    objects each, which kept this backend only a few times faster than
+    pdfminer. So the page is read in bulk (its text, and each character's
+    object and origin through `map`), and numpy finds the runs of characters
+    that pdfplumber could not split: same upright object, no blank, each
+    origin strictly right of the previous one (an equal origin is a
+    decomposed ligature) and within the word tolerance of its advance, one
+    baseline, the right edge never going back. Each run becomes one `_Char`
+    with the box its characters give (origin of the first, origin plus advance
+    of the last); every other character is handled alone, exactly as
+    `by_token=False` handles the whole page with one native call per value.
+    The test suite checks that both readings give the same words.
+    """
+
+    def __init__(self, textpage: Any, height: float, fonts: _Fonts, scratch: Scratch) -> None:
+        self.textpage = textpage  # pdfium's FPDF_TEXTPAGE
+        self.handle = _handle(textpage)
+        self.height = height
+        self.fonts = fonts
+        self.scratch = scratch
+        self.runs: dict[int, _Run] = {}
+        self.run: _Run | None = None
+        self.previous = (0, -1.0)
+        self.chars: list[_Char] = []
+        self.pieces: dict[int, int] = {}  # last index of each run `_Char`, by first index
+        self.text = ""
+        self.objs: list[int] = []
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self.rights: list[float] = []
+        self.box = raw.FS_RECTF()
+
+    def read(self, by_token: bool = True) -> list[_Char]:
+        count = raw.FPDFText_CountChars(self.textpage)
+        if count <= 0:  # no text layer (-1: pdfium could not count)
+            return self.chars
+        text = self.text = self._text(count, by_token)
+        if not by_token or _RIGHT_TO_LEFT.search(text):
+            ox, oy = ctypes.c_double(), ctypes.c_double()
+            for index, char in enumerate(text):
+                _ORIGIN(self.handle, index, ctypes.byref(ox), ctypes.byref(oy))
+                self.char(index, char, _OBJECT(self.handle, index), ox.value, oy.value)
+            return self.chars
+        self.objs = list(map(_OBJECT, itertools.repeat(self.handle, count), range(count)))
+        self.xs, self.ys = self.scratch.origins(self.handle, count)
+        done = 0
+        for first, last in self._spans():
+            for index in range(done, first):
+                self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
+            self._piece(first, last)
+            done = last + 1
+        for index in range(done, count):
+            self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
+        return self.chars
+
+    def _text(self, count: int, bulk: bool) -> str:
+        """The page's characters, one per index: in one call unless pdfium's text disagrees."""
+        text = ""
+        if bulk and count:
+            buffer = (ctypes.c_ushort * (count + 1))()
+            written = raw.FPDFText_GetText(self.textpage, 0, count, buffer) - 1  # less the NUL
+            text = bytes(buffer)[: 2 * max(written, 0)].decode("utf-16-le", "surrogatepass")
+        if len(text) != count:  # a control character pdfium keeps out of its text
+            text = "".join(chr(_UNICODE_AT(self.handle, i)) for i in range(count))
+        elif _UNKNOWN in text:
+            text = "".join(
+                chr(_UNICODE_AT(self.handle, i)) if c == _UNKNOWN else c for i, c in enumerate(text)
+            )
+        for code, replacement in _UNICODE.items():
+            text = text.replace(chr(code), replacement)
+        return text
+
+    def _run_of(self, key: int, index: int) -> _Run:
+        run = self.runs.get(key)
+        if run is None:
+            run = self.runs[key] = _run(self.handle, index, key, self.fonts)
+        return run
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """First and last index of each run of two or more characters that stay together."""
+        count = len(self.text)
+        obj = np.fromiter(self.objs, np.uint64, count)
+        keys, firsts, which = np.unique(obj, return_index=True, return_inverse=True)
+        runs = [
+            self._run_of(k, i) if k else None
+            for k, i in zip(keys.tolist(), firsts.tolist(), strict=True)
+        ]
+        scale = np.array([r.hscale if r and r.upright and r.hscale > 0 else 0.0 for r in runs])
+        scale = scale[which]
+        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(
+            np.int64
+        )
+        font_keys = sorted({r.font_key for r in runs if r} | {0})
+        font_of = np.array([font_keys.index(r.font_key if r else 0) for r in runs], np.int64)
+        # One width per (font, character) pair of the page: `_CODES` fits any code point.
+        pairs, where = np.unique(font_of[which] * _CODES + codes, return_inverse=True)
+        wanted = [(font_keys[pair // _CODES], chr(pair % _CODES)) for pair in pairs.tolist()]
+        self.fonts.measure(set(wanted))
+        advance = np.array([self.fonts.widths[pair] for pair in wanted])[where]
+        x, y = np.array(self.xs), np.array(self.ys)
+        right = x + advance * scale  # each character's x1, as `char` computes it
+        self.rights = right.tolist()
+        solid = ~np.isin(codes, _WHITESPACE)
+        joins = (
+            (obj[1:] == obj[:-1])
+            & (scale[:-1] > 0)
+            & solid[:-1]
+            & solid[1:]
+            & (x[1:] > x[:-1])
+            & (x[1:] <= right[:-1] + X_TOLERANCE)
+            & (y[1:] == y[:-1])
+            & (right[1:] >= right[:-1])
+        )
+        edges = np.diff(np.concatenate(([0], joins.astype(np.int8), [0])))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+    def _piece(self, first: int, last: int) -> None:
+        """Characters first..last as one `_Char`, unless the first continues a ligature."""
+        key, x0 = self.objs[first], self.xs[first]
+        if (key, x0) == self.previous:
+            for index in range(first, last + 1):
+                self.char(index, self.text[index], key, self.xs[index], self.ys[index])
+            return
+        run = self.runs[key]
+        bottom = self.height - (self.ys[first] + run.descent)
+        attrs = (run.size, run.font, True, first, self.xs[last])
+        text = self.text[first : last + 1]
+        self.chars.append(_Char(text, x0, bottom - run.size, self.rights[last], bottom, *attrs))
+        self.pieces[first] = last
+        self.run, self.previous = run, (key, self.xs[last])
+
+    def char(self, index: int, text: str, key: int, ox: float, oy: float) -> None:
+        """One character: generated spaces, decomposed ligatures and rotated glyphs included.
+
+        pdfium reports some real spaces, and a no-break space it dropped, as generated
+        spaces: every space still ends a word, as any whitespace does for pdfplumber.
+        x0 is the origin and x1 the origin plus the advance (pdfium's loose box also
+        covers ink that overhangs), as pdfminer has them.
+        """
+        run = self._run_of(key, index) if key else None
+        self.run = run or self.run
+        chars = self.chars
+        if self.run is None or (not key and (text in "\r\n" or not chars)):
+            return
+        if run is None:  # a space pdfium made up: it has no position of its own
+            last, left = chars[-1], self._loose_box(index).left
+            attrs = (last.size, last.font, last.upright)
+            chars.append(_Char(" ", left, last.top, left, last.bottom, *attrs, index, left))
+        elif (key, ox) == self.previous and text not in _BLANKS:
             chars[-1].text += text  # one ligature glyph, decomposed by pdfium
-            chars[-1].x1 = max(chars[-1].x1, box.right)
+            chars[-1].x1 = max(chars[-1].x1, self._loose_box(index).right)
         elif run.upright:
-            bottom = height - (oy.value + run.descent)
-            x1 = ox.value + fonts.advance(run, ord(text[0])) * run.hscale
-            chars.append(_Char(text, ox.value, bottom - run.size, x1, bottom, *_attrs(run)))
+            bottom = self.height - (oy + run.descent)
+            x1 = ox + self.fonts.advance(run, text) * run.hscale
+            attrs = (run.size, run.font, True)
+            chars.append(_Char(text, ox, bottom - run.size, x1, bottom, *attrs, index, ox))
         else:
-            top, bottom = height - box.top, height - box.bottom
-            chars.append(_Char(text, box.left, top, box.right, bottom, *_attrs(run)))
-        previous = (key, ox.value)
-    return chars
+            box = self._loose_box(index)
+            top, bottom = self.height - box.top, self.height - box.bottom
+            attrs = (run.size, run.font, False)
+            chars.append(_Char(text, box.left, top, box.right, bottom, *attrs, index, box.left))
+        self.previous = (key, ox)
 
+    def _loose_box(self, index: int) -> Any:
+        _LOOSE_BOX(self.handle, index, ctypes.byref(self.box))
+        return self.box
 
-def _attrs(source: _Run | _Char) -> tuple[float, str, bool]:
-    return source.size, source.font, source.upright
+    def explode(self, piece: _Char) -> list[_Char]:
+        """A run `_Char` as the characters it stands for (when a line needs their order)."""
+        last = self.pieces.get(piece.index)
+        if last is None:
+            return [piece]
+        xs, rights, attrs = self.xs, self.rights, (piece.size, piece.font, True)
+        return [
+            _Char(self.text[i], xs[i], piece.top, rights[i], piece.bottom, *attrs, i, xs[i])
+            for i in range(piece.index, last + 1)
+        ]
 
 
 def _cluster(chars: list[_Char], upright: bool) -> list[list[_Char]]:
@@ -220,7 +446,7 @@ def _cluster(chars: list[_Char], upright: bool) -> list[list[_Char]]:
 
 def _new_word(previous: _Char, char: _Char, upright: bool) -> bool:
     if upright:
-        ax, bx, cx, ay, cy = previous.x0, previous.x1, char.x0, previous.top, char.top
+        ax, bx, cx, ay, cy = previous.last_x0, previous.x1, char.x0, previous.top, char.top
         x, y = X_TOLERANCE, Y_TOLERANCE
     else:
         ax, bx, cx, ay, cy = previous.top, previous.bottom, char.top, previous.x0, char.x0
@@ -245,6 +471,9 @@ def _split(line: list[_Char], upright: bool) -> Iterator[list[_Char]]:
 
 
 def _merge(chars: list[_Char]) -> Word:
+    if len(chars) == 1:  # most words: one token
+        c = chars[0]
+        return Word(c.text, c.x0, c.top, c.x1, c.bottom, c.size, is_bold(c.font))
     return Word(
         text="".join(c.text for c in chars),
         x0=min(c.x0 for c in chars),
@@ -256,23 +485,73 @@ def _merge(chars: list[_Char]) -> Word:
     )
 
 
-def page_words(textpage: Any, height: float, fonts: _Fonts) -> list[Word]:
+def _in_order(line: list[_Char]) -> bool:
+    """Whether sorting tokens by x0 orders their characters as sorting the characters would.
+
+    True unless something starts inside a token (overprinted or overlapping text).
+    """
+    return all(
+        a.last_x0 < b.x0 or (a.last_x0 == b.x0 and a.index < b.index)
+        for a, b in itertools.pairwise(line)
+    )
+
+
+def page_words(
+    textpage: Any, height: float, fonts: _Fonts, scratch: Scratch, by_token: bool = True
+) -> list[Word]:
     """Words as pdfplumber's extract_words(extra_attrs=["size", "fontname"]) makes them."""
+    reader = _PageChars(textpage, height, fonts, scratch)
     words: list[Word] = []
-    chars = _chars(textpage, height, fonts)
-    grouped = itertools.groupby(chars, lambda c: (c.upright, c.size, c.font))
+    grouped = itertools.groupby(reader.read(by_token), lambda c: (c.upright, c.size, c.font))
     for (upright, _, _), group in grouped:
         for line in _cluster(list(group), upright):
+            if upright and not _in_order(line):
+                chars = [char for piece in line for char in reader.explode(piece)]
+                line = sorted(chars, key=lambda c: (c.x0, c.index))
             words.extend(_merge(chars) for chars in _split(line, upright))
+    if _SURROGATE.search(reader.text):
+        words = [dataclasses.replace(w, text=_paired(w.text)) for w in words]
     return words
 
 
+def _paired(text: str) -> str:
+    """Text with UTF-16 surrogate pairs made whole and strays replaced.
+
+    pdfium gives a character outside the BMP mapped by a ToUnicode CMap as two
+    surrogate halves at one origin, which `char` glues together as a ligature.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _path_boxes(page: Any, height: float) -> list[BBox]:
-    """Bounds of the page's path objects (rectangles, rounded cards), top-left origin."""
-    boxes = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
-        left, bottom, right, top = obj.get_bounds()
-        boxes.append(BBox(float(left), height - float(top), float(right), height - float(bottom)))
+    """Bounds of the page's path objects (rectangles, rounded cards), top-left origin.
+
+    Form XObjects are searched 14 levels deep, as pypdfium2's `get_objects` does,
+    but without building a Python object per page object.
+    """
+    boxes: list[BBox] = []
+    bounds = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(value) for value in bounds]
+
+    def visit(count: Any, get: Any, parent: ctypes.c_void_p, level: int) -> None:
+        total = count(parent)
+        if total < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for index in range(total):
+            address = get(parent, index)
+            if not address:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            obj = ctypes.c_void_p(address)
+            kind = _OBJECT_TYPE(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                if not _OBJECT_BOUNDS(obj, *refs):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                left, bottom, right, top = (value.value for value in bounds)
+                boxes.append(BBox(left, height - top, right, height - bottom))
+            elif kind == raw.FPDF_PAGEOBJ_FORM and level < _FORM_DEPTH:
+                visit(_COUNT_FORM_OBJECTS, _GET_FORM_OBJECT, obj, level + 1)
+
+    visit(_COUNT_OBJECTS, _GET_OBJECT, _handle(page), 0)
     return boxes
 
 
@@ -299,21 +578,26 @@ def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...
 
 
 def _read(path: Path, password: str | None, pdf: Any) -> tuple[tuple[Page, ...], str]:
+    """Pages through pdfium's own handles: pypdfium2's wrappers cost 0.25 ms a page."""
     pages: list[Page] = []
     title = str(pdf.get_metadata_dict().get("Title", "") or "")
-    fonts = _Fonts(descriptor_descents(path, password))
+    fonts, scratch = _Fonts(descriptor_descents(path, password)), Scratch()
     for index in range(len(pdf)):
-        page = pdf[index]
+        page = raw.FPDF_LoadPage(pdf.raw, index)
+        if not page:
+            raise pdfium.PdfiumError(f"Failed to load page {index + 1}.")
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError(f"Failed to read the text of page {index + 1}.")
             try:
-                words = page_words(textpage, height, fonts)
+                words = page_words(textpage, height, fonts, scratch)
             finally:
-                textpage.close()
+                raw.FPDFText_ClosePage(textpage)
             boxes = frames(_path_boxes(page, height), width)
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
         number = index + 1
         pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
     return tuple(pages), title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from extract.read.lines import frames, words_to_lines
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
 
 
+@functools.cache
 def is_bold(fontname: str) -> bool:
     return any(mark in fontname.lower() for mark in _BOLD_MARKS)
 

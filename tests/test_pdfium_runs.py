@@ -1,0 +1,201 @@
+"""The pdfium backend's bulk reading gives the very words its per-character reading gives.
+
+`page_words(by_token=True)` reads a page in bulk and keeps runs of characters
+together; `by_token=False` is the plain per-character reading that the
+differential test holds equal to pdfplumber. They must agree word for word,
+box for box, on every page: the 2021 sample, generated directories, and
+pages written by hand with what text layers do in the wild: TJ kerning, gaps
+wider than the word tolerance, text drawn backwards or overprinted, a narrow
+glyph set inside a wide one, letter and word spacing, horizontal scaling,
+fonts changing inside a word, rotated and mirrored text, decomposed
+ligatures, zero-width glyphs, line-end hyphens, text rise, characters outside
+the BMP, control characters, right-to-left text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+import pytest
+from pikepdf import Array, Dictionary, Name
+
+from conftest import SAMPLE
+from extract.model import Word
+from extract.read import pdfium as reader
+from gen import make_directory
+
+_TO_UNICODE = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CMapName /Odd def 1 begincodespacerange <00> <FF> endcodespacerange
+3 beginbfchar <41> <D835DC00> <42> <0003> <43> <05D0> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+_PAGE_ONE = b"""
+BT /F1 10 Tf 40 800 Td (Plain words on a line.) Tj ET
+BT /F1 10 Tf 40 780 Td [(Ke) -50 (rn) 30 (ed) -20 ( wo) 10 (rds)] TJ ET
+BT /F1 40 Tf 40 730 Td [(Split) -100 (here)] TJ ET
+BT /F1 10 Tf 40 700 Td [(Back) 3000 (ward)] TJ ET
+BT /F1 10 Tf 5 Tc 40 680 Td (Spaced) Tj ET
+BT /F1 10 Tf 50 Tz 40 660 Td (Squeezed text) Tj ET
+BT /F1 10 Tf 4 Tw 40 640 Td (Word spaced text) Tj ET
+BT /F1 10 Tf 40 620 Td (Mi) Tj /F2 10 Tf (xed) Tj /F1 10 Tf ( fonts) Tj ET
+BT /F1 10 Tf 40 600 Td (Overlap) Tj ET BT /F1 10 Tf 52 600 Td (Lapping) Tj ET
+BT /F1 10 Tf 0 1 -1 0 400 400 Tm (Rotated words) Tj ET
+BT /F3 10 Tf 40 580 Td (\\001ne \\002ow) Tj ET
+BT /F4 10 Tf 40 560 Td [(axb) 270 (c zero)] TJ ET
+BT /F1 10 Tf 40 540 Td (Clermont-) Tj ET BT /F1 10 Tf 40 528 Td (Ferrand here) Tj ET
+BT /F1 10 Tf 40 500 Td (Gap) Tj ET BT /F1 10 Tf 70 500 Td (between objects) Tj ET
+BT /F1 10 Tf 40 480 Td (Twice) Tj ET BT /F1 10 Tf 40 480 Td (Twice) Tj ET
+BT /F1 10 Tf 40 460 Td (Rise) Tj 3 Ts (up) Tj 0 Ts (down) Tj ET
+BT /F1 10 Tf -1 0 0 1 300 440 Tm (Mirrored) Tj ET
+BT /F1 10 Tf 40 420 Td [(W) 800 (i)] TJ ET
+"""
+_PAGE_TWO = b"BT /F5 10 Tf 40 800 Td (AA xA) Tj ET BT /F1 10 Tf 40 780 Td (after) Tj ET"
+_PAGE_THREE = b"BT /F5 10 Tf 40 800 Td (xBy z) Tj ET"
+_PAGE_FOUR = b"BT /F5 10 Tf 40 800 Td (CCC abc) Tj ET"
+
+
+def _type1(base: str, **extra: Any) -> Dictionary:
+    return Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name("/" + base), **extra)
+
+
+def write_odd_pdf(path: Path) -> Path:
+    """Pages whose text layers take the bulk reading off its common path."""
+    pdf = pikepdf.new()
+    zero_x = [278 if code != ord("x") else 0 for code in range(32, 127)]
+    fonts = Dictionary(
+        F1=_type1("Helvetica", Encoding=Name.WinAnsiEncoding),
+        F2=_type1("Helvetica-Bold", Encoding=Name.WinAnsiEncoding),
+        F3=_type1(
+            "Helvetica",
+            Encoding=Dictionary(
+                Type=Name.Encoding,
+                BaseEncoding=Name.WinAnsiEncoding,
+                Differences=Array([1, Name("/fi"), Name("/fl")]),
+            ),
+        ),
+        F4=_type1("Helvetica", FirstChar=32, LastChar=126, Widths=Array(zero_x)),
+        F5=_type1(
+            "Helvetica", Encoding=Name.WinAnsiEncoding, ToUnicode=pdf.make_stream(_TO_UNICODE)
+        ),
+    )
+    for content in (_PAGE_ONE, _PAGE_TWO, _PAGE_THREE, _PAGE_FOUR):
+        page = pikepdf.Page(
+            Dictionary(
+                Type=Name.Page,
+                MediaBox=Array([0, 0, 595, 842]),
+                Resources=Dictionary(Font=fonts),
+                Contents=pdf.make_stream(content),
+            )
+        )
+        pdf.pages.append(page)
+    pdf.save(path)
+    return path
+
+
+def both_readings(path: Path) -> list[tuple[list[Word], list[Word], int]]:
+    """Per page: words read in bulk, words read per character, and the runs kept whole."""
+    out = []
+    pdf = pdfium.PdfDocument(path)
+    fonts, scratch = reader._Fonts(reader.descriptor_descents(path, None)), reader.Scratch()
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            bulk = reader.page_words(textpage.raw, height, fonts, scratch)
+            chars = reader.page_words(textpage.raw, height, fonts, scratch, by_token=False)
+            pieces = reader._PageChars(textpage.raw, height, fonts, scratch)
+            pieces.read()
+            out.append((bulk, chars, len(pieces.pieces)))
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def assert_same_words(path: Path) -> int:
+    """Both readings agree on every page; returns how many runs were kept whole."""
+    runs = 0
+    for number, (bulk, chars, kept) in enumerate(both_readings(path), start=1):
+        assert bulk == chars, f"{path.name} page {number}: {_difference(bulk, chars)}"
+        runs += kept
+    return runs
+
+
+def _difference(bulk: list[Word], chars: list[Word]) -> str:
+    for a, b in zip(bulk, chars, strict=False):
+        if a != b:
+            return f"{a} != {b}"
+    return f"{len(bulk)} words != {len(chars)}"
+
+
+def test_sample_reads_the_same_in_bulk() -> None:
+    runs = assert_same_words(SAMPLE)
+    words = sum(len(chars) for _, chars, _ in both_readings(SAMPLE))
+    # The bulk path must really be taken: most words of a plain page are one run.
+    assert runs > 0.8 * words
+
+
+@pytest.mark.parametrize("seed", [3, 17, 42])
+def test_generated_directories_read_the_same_in_bulk(tmp_path: Path, seed: int) -> None:
+    path = tmp_path / f"gen-{seed}.pdf"
+    make_directory(path, seed)
+    assert assert_same_words(path) > 0
+
+
+def test_odd_text_layers_read_the_same_in_bulk(tmp_path: Path) -> None:
+    path = write_odd_pdf(tmp_path / "odd.pdf")
+    assert_same_words(path)
+    pages = [[w.text for w in chars] for _, chars, _ in both_readings(path)]
+    first = pages[0]
+    # The constructs are really there, as pdfplumber would split them.
+    assert "Kerned" in first  # kerning a few thousandths of an em keeps a word whole
+    assert "Split" in first and "here" in first  # a 4 pt gap in one TJ splits it
+    assert {"S", "p", "a", "c", "e", "d"} <= set(first)  # 5 pt letter spacing
+    assert "Mixed" not in first and "Mi" in first  # a font change splits pdfplumber's words
+    assert any(text.startswith("fi") for text in first)  # the decomposed ligature
+    assert "Clermont-" in first  # pdfium's line-end hyphen read back as '-'
+    assert "\U0001d400\U0001d400" in pages[1]  # a character outside the BMP
+    assert any("\u05d0" in text for text in pages[3])  # right-to-left text
+
+
+def test_runs_read_as_characters_when_a_line_needs_it(tmp_path: Path) -> None:
+    """Overprinted text forces the line's runs back into characters, and still agrees."""
+    path = write_odd_pdf(tmp_path / "odd.pdf")
+    pdf = pdfium.PdfDocument(path)
+    page = pdf[0]
+    textpage = page.get_textpage()
+    fonts, scratch = reader._Fonts(reader.descriptor_descents(path, None)), reader.Scratch()
+    pieces = reader._PageChars(textpage.raw, page.get_size()[1], fonts, scratch)
+    chars = pieces.read()
+    tops = {round(c.top) for c in chars if c.text in ("Overlap", "Lapping")}
+    line = sorted((c for c in chars if round(c.top) in tops), key=lambda c: c.x0)
+    assert not reader._in_order(line)
+    exploded = [c for piece in line for c in pieces.explode(piece)]
+    assert "".join(c.text for c in exploded if c.text.strip()) == "OverlapLapping"
+    assert all(len(c.text) == 1 for c in exploded)
+    textpage.close()
+    page.close()
+    pdf.close()
+
+
+def test_bulk_text_falls_back_when_pdfium_leaves_characters_out(tmp_path: Path) -> None:
+    """pdfium keeps control characters out of its page text: the count tells."""
+    path = write_odd_pdf(tmp_path / "odd.pdf")
+    pdf = pdfium.PdfDocument(path)
+    page = pdf[2]
+    textpage = page.get_textpage()
+    count = raw.FPDFText_CountChars(textpage.raw)
+    fonts, scratch = reader._Fonts({}), reader.Scratch()
+    pieces = reader._PageChars(textpage.raw, page.get_size()[1], fonts, scratch)
+    text = pieces._text(count, bulk=True)
+    assert len(text) == count
+    assert "\x03" in text
+    textpage.close()
+    page.close()
+    pdf.close()
