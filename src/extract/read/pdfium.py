@@ -16,7 +16,7 @@ import ctypes
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,6 +206,7 @@ _OBJECT_BOUNDS = _fast(raw.FPDFPageObj_GetBounds, ctypes.c_int)
 _UNKNOWN = "\ufffe"
 # pdfium reorders right-to-left runs, so a token's two ends would not bound its characters.
 _CODES = 0x110000  # code points
+_SPACE = ord(" ")
 _WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], np.int64)  # str.isspace
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -272,6 +273,7 @@ class _PageChars:
         self.previous = (0, -1.0)
         self.chars: list[_Char] = []
         self.pieces: dict[int, int] = {}  # last index of each run `_Char`, by first index
+        self.folded: dict[int, int] = {}  # the plain space left out before a run, by run
         self.text = ""
         self.objs: list[int] = []
         self.xs: list[float] = []
@@ -292,11 +294,15 @@ class _PageChars:
             return self.chars
         self.objs = list(map(_OBJECT, itertools.repeat(self.handle, count), range(count)))
         self.xs, self.ys = self.scratch.origins(self.handle, count)
-        done = 0
-        for first, last in self._spans():
-            for index in range(done, first):
+        spans, plain = self._spans()
+        done, piece_end = 0, None
+        for first, last in spans:
+            if first == done + 1 and piece_end == done - 1 and plain[done]:
+                self.folded[first] = done  # a plain space between two runs: see `_settled`
+                self.previous = (self.objs[done], self.xs[done])
+            for index in range(done, first) if first not in self.folded else ():
                 self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
-            self._piece(first, last)
+            piece_end = last if self._piece(first, last) else None
             done = last + 1
         for index in range(done, count):
             self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
@@ -325,8 +331,11 @@ class _PageChars:
             run = self.runs[key] = _run(self.handle, index, key, self.fonts)
         return run
 
-    def _spans(self) -> list[tuple[int, int]]:
-        """First and last index of each run of two or more characters that stay together."""
+    def _spans(self) -> tuple[list[tuple[int, int]], list[bool]]:
+        """First and last index of each run of two or more characters that stay together,
+        and which characters are plain spaces: a space of the object of the characters
+        on both sides, on their baseline, not left of the one before and strictly left
+        of the one after."""
         count = len(self.text)
         obj = np.fromiter(self.objs, np.uint64, count)
         keys, firsts, which = np.unique(obj, return_index=True, return_inverse=True)
@@ -362,15 +371,26 @@ class _PageChars:
         )
         edges = np.diff(np.concatenate(([0], joins.astype(np.int8), [0])))
         starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-        return list(zip(starts.tolist(), ends.tolist(), strict=True))
+        plain = np.zeros(count, np.bool_)
+        plain[1:-1] = (
+            (codes[1:-1] == _SPACE)
+            & (obj[:-2] == obj[1:-1])
+            & (obj[1:-1] == obj[2:])
+            & (scale[1:-1] > 0)
+            & (y[:-2] == y[1:-1])
+            & (y[1:-1] == y[2:])
+            & (x[:-2] <= x[1:-1])
+            & (x[1:-1] < x[2:])
+        )
+        return list(zip(starts.tolist(), ends.tolist(), strict=True)), plain.tolist()
 
-    def _piece(self, first: int, last: int) -> None:
+    def _piece(self, first: int, last: int) -> bool:
         """Characters first..last as one `_Char`, unless the first continues a ligature."""
         key, x0 = self.objs[first], self.xs[first]
         if (key, x0) == self.previous:
             for index in range(first, last + 1):
                 self.char(index, self.text[index], key, self.xs[index], self.ys[index])
-            return
+            return False
         run = self.runs[key]
         bottom = self.height - (self.ys[first] + run.descent)
         attrs = (run.size, run.font, True, first, self.xs[last])
@@ -378,6 +398,7 @@ class _PageChars:
         self.chars.append(_Char(text, x0, bottom - run.size, self.rights[last], bottom, *attrs))
         self.pieces[first] = last
         self.run, self.previous = run, (key, self.xs[last])
+        return True
 
     def char(self, index: int, text: str, key: int, ox: float, oy: float) -> None:
         """One character: generated spaces, decomposed ligatures and rotated glyphs included.
@@ -416,15 +437,31 @@ class _PageChars:
         return self.box
 
     def explode(self, piece: _Char) -> list[_Char]:
-        """A run `_Char` as the characters it stands for (when a line needs their order)."""
+        """A run `_Char` as the characters it stands for, and the space folded before it."""
         last = self.pieces.get(piece.index)
         if last is None:
             return [piece]
         xs, rights, attrs = self.xs, self.rights, (piece.size, piece.font, True)
+        first = self.folded.get(piece.index, piece.index)  # the space, if one was folded
         return [
             _Char(self.text[i], xs[i], piece.top, rights[i], piece.bottom, *attrs, i, xs[i])
-            for i in range(piece.index, last + 1)
+            for i in range(first, last + 1)
         ]
+
+    def settled(self, line: list[_Char]) -> bool:
+        """Whether the line's runs and singles, sorted by x0, stand for its characters sorted.
+
+        True unless something starts inside a run (overprinted or overlapping text),
+        or something came between a folded space's two runs: the space splits them
+        only when they end up side by side.
+        """
+        pieces, folded = self.pieces, self.folded
+        for a, b in itertools.pairwise(line):
+            if a.last_x0 > b.x0 or (a.last_x0 == b.x0 and a.index > b.index):
+                return False
+            if b.index in folded and pieces.get(a.index) != folded[b.index] - 1:
+                return False
+        return not line or line[0].index not in folded
 
 
 def _cluster(chars: list[_Char], upright: bool) -> list[list[_Char]]:
@@ -454,14 +491,14 @@ def _new_word(previous: _Char, char: _Char, upright: bool) -> bool:
     return cx < ax or cx > bx + x or abs(cy - ay) > y
 
 
-def _split(line: list[_Char], upright: bool) -> Iterator[list[_Char]]:
+def _split(line: list[_Char], upright: bool, folded: Container[int] = ()) -> Iterator[list[_Char]]:
     word: list[_Char] = []
     for char in line:
         if char.text.isspace():
             if word:
                 yield word
             word = []
-        elif word and _new_word(word[-1], char, upright):
+        elif word and (char.index in folded or _new_word(word[-1], char, upright)):
             yield word
             word = [char]
         else:
@@ -485,17 +522,6 @@ def _merge(chars: list[_Char]) -> Word:
     )
 
 
-def _in_order(line: list[_Char]) -> bool:
-    """Whether sorting tokens by x0 orders their characters as sorting the characters would.
-
-    True unless something starts inside a token (overprinted or overlapping text).
-    """
-    return all(
-        a.last_x0 < b.x0 or (a.last_x0 == b.x0 and a.index < b.index)
-        for a, b in itertools.pairwise(line)
-    )
-
-
 def page_words(
     textpage: Any, height: float, fonts: _Fonts, scratch: Scratch, by_token: bool = True
 ) -> list[Word]:
@@ -505,10 +531,11 @@ def page_words(
     grouped = itertools.groupby(reader.read(by_token), lambda c: (c.upright, c.size, c.font))
     for (upright, _, _), group in grouped:
         for line in _cluster(list(group), upright):
-            if upright and not _in_order(line):
+            folded: Container[int] = reader.folded
+            if upright and not reader.settled(line):
                 chars = [char for piece in line for char in reader.explode(piece)]
-                line = sorted(chars, key=lambda c: (c.x0, c.index))
-            words.extend(_merge(chars) for chars in _split(line, upright))
+                line, folded = sorted(chars, key=lambda c: (c.x0, c.index)), ()
+            words.extend(_merge(chars) for chars in _split(line, upright, folded))
     if _SURROGATE.search(reader.text):
         words = [dataclasses.replace(w, text=_paired(w.text)) for w in words]
     return words
