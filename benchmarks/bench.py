@@ -3,8 +3,11 @@
     .venv/bin/python benchmarks/bench.py [--repeat 3] [--json results.json]
 
 Every measurement runs in a fresh interpreter (this script with --worker), so
-peak memories (VmHWM) do not mix; times are medians of --repeat runs and
-exclude interpreter start-up and imports (the CLI scaling runs include them).
+peak memories (VmHWM) do not mix. Times exclude interpreter start-up and
+imports (the workers' pool included), except the command-line runs, which
+are timed end to end. Machines here are shared and their speed drifts, so
+the kinds are measured in turn within each repeat, and each ratio is the
+median of the ratios of one repeat.
 """
 
 from __future__ import annotations
@@ -63,13 +66,47 @@ def _pdftotext(path: Path) -> tuple[int, float]:
     return len(pypdfium2.PdfDocument(path)), child
 
 
+def _import_everything() -> None:
+    """What a run imports, before the clock starts: the pipeline imports its readers and
+    scipy lazily, and pyarrow imports pandas on its first conversion of rows."""
+    import importlib
+
+    import pdfplumber  # noqa: F401
+
+    from extract.workers import PRELOAD
+
+    for module in PRELOAD:
+        importlib.import_module(module)
+
+
+def _many(paths: list[Path], jobs: int) -> float:
+    from extract.pipeline import Failure, Options, extract_many
+
+    start = time.perf_counter()
+    outcomes = extract_many(paths, Options(jobs=jobs))
+    seconds = time.perf_counter() - start
+    failed = [o for o in outcomes if isinstance(o, Failure)]
+    if failed:
+        raise SystemExit(f"benchmark batch failed: {failed[0].error}")
+    return seconds
+
+
+def scaling_worker(paths: list[Path], repeat: int) -> dict[str, Any]:
+    """extract_many with 1 and 2 jobs, in turn, after the pool has started."""
+    _import_everything()
+    _many(paths[:1], 1)  # starts the forkserver and waits for its imports
+    runs: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in (1, 2):
+            runs[jobs].append(_many(paths, jobs))
+    return {"runs": runs}
+
+
 def worker(kind: str, path: Path) -> dict[str, Any]:
     if kind == "pdftotext":
         import pypdfium2  # noqa: F401  (imported before the clock starts)
     else:
-        import pdfplumber  # noqa: F401
-
-        import extract.pipeline  # noqa: F401
+        _import_everything()
     start = time.perf_counter()
     peak = None
     if kind == "bare-pdfplumber":
@@ -102,26 +139,42 @@ def machine() -> dict[str, Any]:
     }
 
 
-def measure(kind: str, path: Path, repeat: int) -> dict[str, Any]:
-    runs = []
+def _run_worker(kind: str, path: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_file(path: Path, kinds: list[str], repeat: int) -> dict[str, Any]:
+    """Each kind once per repeat, in turn, so that drift hits them alike."""
+    runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
     for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, __file__, "--worker", kind, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    seconds = statistics.median(r["seconds"] for r in runs)
-    pages = runs[0]["pages"]
-    return {
-        "seconds": seconds,
-        "pages": pages,
-        "pages_per_s": pages / seconds,
-        "ms_per_page": 1000 * seconds / pages,
-        "peak_mb": max(r["peak_mb"] for r in runs),
-        "runs": [r["seconds"] for r in runs],
-    }
+        for kind in kinds:
+            runs[kind].append(_run_worker(kind, path))
+    by_kind: dict[str, Any] = {}
+    for kind, results in runs.items():
+        seconds = statistics.median(r["seconds"] for r in results)
+        pages = results[0]["pages"]
+        by_kind[kind] = {
+            "seconds": seconds,
+            "pages": pages,
+            "pages_per_s": pages / seconds,
+            "ms_per_page": 1000 * seconds / pages,
+            "peak_mb": max(r["peak_mb"] for r in results),
+            "runs": [r["seconds"] for r in results],
+        }
+    return by_kind
+
+
+def paired_ratio(by_kind: dict[str, Any], slow: str, fast: str) -> float:
+    """Median over repeats of slow/fast, each pair measured back to back."""
+    pairs = zip(by_kind[slow]["runs"], by_kind[fast]["runs"], strict=True)
+    return statistics.median(a / b for a, b in pairs)
 
 
 def big_file(directory: Path, copies: int) -> Path:
@@ -139,34 +192,73 @@ def big_file(directory: Path, copies: int) -> Path:
     return path
 
 
-def scaling(directory: Path, files: int, repeat: int) -> dict[str, Any]:
-    batch = directory / "batch"
-    batch.mkdir()
-    paths = []
-    for number in range(files):
-        paths.append(batch / f"annuaire-2021-{number}.pdf")
-        shutil.copy(SAMPLE, paths[-1])
-    times: dict[int, float] = {}
-    for jobs in (1, 2):
-        runs = []
-        for attempt in range(repeat):
-            out = directory / f"out-{jobs}-{attempt}"
+def batch(directory: Path, files: int) -> list[Path]:
+    """A batch of distinct editions: the 2021 sample and generated directories of other years.
+
+    Copies of one PDF would be one edition: the outputs keep the last, and the
+    report renders its crops once, which is not what a batch of years costs.
+    """
+    sys.path.insert(0, str(ROOT / "tests"))
+    from gen import make_directory  # the test suite's generator (reportlab)
+
+    folder = directory / "batch"
+    folder.mkdir()
+    paths = [folder / SAMPLE.name]
+    shutil.copy(SAMPLE, paths[0])
+    years = {2021}
+    seed = 0
+    while len(paths) < files:
+        path = folder / f"generated-{seed}.pdf"
+        truth = make_directory(path, seed)
+        seed += 1
+        if truth.edition_year in years:
+            path.unlink()
+            continue
+        years.add(truth.edition_year)
+        paths.append(path)
+    return paths
+
+
+def scaling(directory: Path, paths: list[Path], repeat: int) -> dict[str, Any]:
+    """--jobs 1 against --jobs 2: extract_many in one process, and the CLI end to end."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--scaling", str(repeat), *map(str, paths)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    raw = json.loads(out.stdout.strip().splitlines()[-1])["runs"]
+    inner = {int(jobs): runs for jobs, runs in raw.items()}  # JSON keys are strings
+    cli: dict[int, list[float]] = {1: [], 2: []}
+    for attempt in range(repeat):
+        for jobs in (1, 2):
+            target = directory / f"out-{jobs}-{attempt}"
             command = [sys.executable, "-m", "extract", "extract", *map(str, paths)]
             start = time.perf_counter()
             subprocess.run(
-                [*command, "--out", str(out), "--jobs", str(jobs)],
+                [*command, "--out", str(target), "--jobs", str(jobs)],
                 check=True,
                 capture_output=True,
                 cwd=ROOT,
             )
-            runs.append(time.perf_counter() - start)
-        times[jobs] = statistics.median(runs)
-    return {
-        "files": files,
-        "jobs1_s": times[1],
-        "jobs2_s": times[2],
-        "speedup": times[1] / times[2],
-    }
+            cli[jobs].append(time.perf_counter() - start)
+    pages = 0
+    import pypdfium2
+
+    for path in paths:
+        pdf = pypdfium2.PdfDocument(path)
+        pages += len(pdf)
+        pdf.close()
+
+    def summary(runs: dict[int, list[float]]) -> dict[str, float]:
+        one, two = runs[1], runs[2]
+        return {
+            "jobs1_s": statistics.median(one),
+            "jobs2_s": statistics.median(two),
+            "speedup": statistics.median(a / b for a, b in zip(one, two, strict=True)),
+        }
+
+    return {"files": len(paths), "pages": pages, "many": summary(inner), "cli": summary(cli)}
 
 
 def _row(name: str, kind: str, result: dict[str, Any] | None) -> str:
@@ -193,11 +285,17 @@ def report(results: dict[str, Any]) -> None:
             print(_row(name, kind, by_kind.get(kind)))
     print()
     for name, by_kind in results["files"].items():
-        bare, plumb, pdfium = (by_kind[k] for k in KINDS[:3])
+        native = ""
+        if by_kind.get("pdftotext"):
+            native = (
+                "   pipeline pdfium/pdftotext = "
+                f"{paired_ratio(by_kind, 'pipeline-pdfium', 'pdftotext'):.1f}x"
+            )
         print(
             f"{name}: pipeline(pdfplumber)/bare pdfplumber = "
-            f"{plumb['seconds'] / bare['seconds']:.2f}x   "
-            f"pipeline pdfplumber/pdfium = {plumb['seconds'] / pdfium['seconds']:.1f}x"
+            f"{paired_ratio(by_kind, 'pipeline-pdfplumber', 'bare-pdfplumber'):.2f}x   "
+            f"pipeline pdfplumber/pdfium = "
+            f"{paired_ratio(by_kind, 'pipeline-pdfplumber', 'pipeline-pdfium'):.1f}x{native}"
         )
     names = list(results["files"])
     for kind in KINDS[1:3]:
@@ -206,36 +304,41 @@ def report(results: dict[str, Any]) -> None:
             f"ms/page {kind}: {names[0]} {small:.1f} -> {names[1]} {big:.1f} ({big / small:.2f}x)"
         )
     scale = results["scaling"]
-    print(
-        f"CLI, {scale['files']} copies of the sample: --jobs 1 {scale['jobs1_s']:.2f} s, "
-        f"--jobs 2 {scale['jobs2_s']:.2f} s, speed-up {scale['speedup']:.2f}x"
-    )
+    head = f"{scale['files']} editions, {scale['pages']} pages"
+    for label, key in (("extract_many", "many"), ("CLI end to end", "cli")):
+        row = scale[key]
+        print(
+            f"{label}, {head}: --jobs 1 {row['jobs1_s']:.2f} s, "
+            f"--jobs 2 {row['jobs2_s']:.2f} s, speed-up {row['speedup']:.2f}x"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--copies", type=int, default=11, help="sample copies in the big file")
-    parser.add_argument("--files", type=int, default=6, help="files in the --jobs batch")
+    parser.add_argument("--files", type=int, default=12, help="editions in the --jobs batch")
     parser.add_argument("--json", type=Path, help="also save the results here")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "PDF"), help=argparse.SUPPRESS)
+    parser.add_argument("--scaling", nargs="+", metavar="ARG", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker[0], Path(args.worker[1]))))
         return
+    if args.scaling:
+        repeat, *paths = args.scaling
+        print(json.dumps(scaling_worker([Path(p) for p in paths], int(repeat))))
+        return
     results: dict[str, Any] = {"machine": machine(), "repeat": args.repeat, "files": {}}
+    kinds = [k for k in KINDS if k != "pdftotext" or shutil.which("pdftotext")]
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         big = big_file(directory, args.copies)
         for name, path in (("sample", SAMPLE), (f"x{args.copies}", big)):
-            by_kind: dict[str, Any] = {}
-            for kind in KINDS:
-                if kind == "pdftotext" and not shutil.which("pdftotext"):
-                    by_kind[kind] = None
-                    continue
-                by_kind[kind] = measure(kind, path, args.repeat)
+            by_kind: dict[str, Any] = dict.fromkeys(KINDS)
+            by_kind.update(measure_file(path, kinds, args.repeat))
             results["files"][name] = by_kind
-        results["scaling"] = scaling(directory, args.files, args.repeat)
+        results["scaling"] = scaling(directory, batch(directory, args.files), args.repeat)
     report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")

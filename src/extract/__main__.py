@@ -1,5 +1,5 @@
 import sys
 
-from extract.cli import main
+from extract.launch import main
 
 sys.exit(main())

@@ -7,21 +7,25 @@ and errors, one line each. Errors are mapped to exit codes in one handler.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
 from extract import __version__, checkview
 from extract.errors import AnnuaireError, ExitCode
 from extract.output import latest_per_edition, write_outputs
-from extract.pipeline import Failure, Options, Result, extract_many
+from extract.pipeline import Failure, Options, Result, extract_many, extract_pdf
 from extract.progress import Progress
 from extract.read import BACKENDS
 from extract.report import build_report
+from extract.report.cache import CropCache
+from extract.report.crops import prerender
 from extract.store import CSV_DIALECTS, ensure_writable
 
 DESCRIPTION = (
@@ -126,13 +130,25 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def _extract_all(args: argparse.Namespace, options: Options) -> list[Result | Failure]:
+def extract_with_crops(path: Path, options: Options, cached: frozenset[str]) -> Result:
+    """Extract one file and render its report crops, in the worker that read it."""
+    result = extract_pdf(path, options)
+    evidence = [
+        box for row in result.tables["inconsistencies"].to_pylist() for box in row["evidence"] or []
+    ]
+    crops = prerender(path, result.edition.source_sha256, evidence, cached)
+    return dataclasses.replace(result, crops=crops)
+
+
+def _extract_all(
+    args: argparse.Namespace, options: Options, job: Callable[[Path], Result] | None = None
+) -> list[Result | Failure]:
     progress = Progress(len(args.pdfs), sys.stderr)
 
     def done(_: int, outcome: Result | Failure) -> None:
         progress.step(Path(outcome.path).name)
 
-    outcomes = extract_many(args.pdfs, options, done)
+    outcomes = extract_many(args.pdfs, options, done, job)
     progress.close()
     return outcomes
 
@@ -152,7 +168,10 @@ def _exit_code(outcomes: Sequence[Result | Failure]) -> int:
 def _run_extract(args: argparse.Namespace) -> int:
     options = _options(args)
     ensure_writable(args.out)
-    outcomes = _extract_all(args, options)
+    cached = frozenset(CropCache(args.out).members)
+    outcomes = _extract_all(
+        args, options, partial(extract_with_crops, options=options, cached=cached)
+    )
     results = [o for o in outcomes if isinstance(o, Result)]
     for result in results:
         print(_summary_line(result), file=sys.stderr)
@@ -167,18 +186,18 @@ def _run_extract(args: argparse.Namespace) -> int:
     if results:
         write_outputs(args.out, outcomes, options)
         print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
-        _write_report(args.out)
+        _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
     return _exit_code(outcomes)
 
 
-def _write_report(out: Path) -> None:
+def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
     """The report is a by-product of extract: its failure must not change the exit code.
 
     The tables are already in place here, so an interrupt only skips the report
     (exit 130 would claim that the outputs are unchanged).
     """
     try:
-        path = build_report(out)
+        path = build_report(out, crops or {})
     except AnnuaireError as error:
         print(f"warning: report not written: {error}", file=sys.stderr)
         return

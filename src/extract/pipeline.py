@@ -58,6 +58,8 @@ class Result:
     reconciliation: Reconciliation
     tables: dict[str, pa.Table]
     seconds: float
+    # Report crops rendered with the extraction (cache member name -> PNG), when asked.
+    crops: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,11 +103,13 @@ def extract_many(
     paths: Sequence[Path],
     options: Options,
     on_done: Callable[[int, Result | Failure], None] | None = None,
+    job: Callable[[Path], Result] | None = None,
 ) -> list[Result | Failure]:
     """Every file's outcome, in the order given; a bad file does not stop the rest.
 
     Each file is read in its own process under the options' time and memory
-    limits, `options.jobs` at a time.
+    limits, `options.jobs` at a time. `job` replaces `extract_pdf` with the
+    options (it must be picklable: a module-level function or a partial of one).
     """
     limits = Limits(options.timeout, options.max_memory_mb)
 
@@ -117,5 +121,6 @@ def extract_many(
         if on_done is not None:
             on_done(index, outcome(paths[index], raw))
 
-    raws = run_isolated(paths, partial(extract_pdf, options=options), options.jobs, limits, done)
+    job = job or partial(extract_pdf, options=options)
+    raws = run_isolated(paths, job, options.jobs, limits, done)
     return [outcome(path, raw) for path, raw in zip(paths, raws, strict=True)]

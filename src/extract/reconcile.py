@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
 
 from extract.model import Edition, Inconsistency, Laureate, Match, SummaryEntry
 from extract.names import name_key
@@ -60,6 +59,8 @@ def match(entries: tuple[SummaryEntry, ...], laureates: tuple[Laureate, ...]) ->
     used_laureates: set[int] = set()
     if entries and laureates:
         scores = score_matrix(entries, laureates)
+        from scipy.optimize import linear_sum_assignment  # 0.3 s to import: only when used
+
         rows, cols = linear_sum_assignment(scores, maximize=True)
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             if scores[r, c] >= MATCH_THRESHOLD:

@@ -16,6 +16,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -27,12 +28,31 @@ _CONTEXT: Any = None
 _REPORT = "please report it with the file and the output of -v"
 
 
+# What the forkserver imports once, so that each child starts with it loaded: the
+# pipeline, its lazily imported readers (see read/api.py) and the crop renderer the
+# command line runs in the children.
+PRELOAD = [
+    "extract.pipeline",
+    "extract.read.plumber",
+    "extract.read.pdfium",
+    "scipy.optimize",
+    "extract.report.crops",
+    "pandas",  # pyarrow imports it on its first conversion of Python rows
+]
+
+
 def _context() -> Any:
     global _CONTEXT
     if _CONTEXT is None:
         _CONTEXT = mp.get_context("forkserver")
-        _CONTEXT.set_forkserver_preload(["extract.pipeline"])
+        _CONTEXT.set_forkserver_preload(PRELOAD)
     return _CONTEXT
+
+
+def prestart() -> None:
+    """Start the forkserver now, so its imports overlap the caller's own."""
+    _context()
+    forkserver.ensure_running()
 
 
 @dataclass(frozen=True)

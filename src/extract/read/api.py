@@ -7,11 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.model import Document, Page
-from extract.read import pdfium, plumber
 
 Reader = Callable[[Path, str | None], tuple[tuple[Page, ...], str]]
 
-BACKENDS: dict[str, Reader] = {"pdfplumber": plumber.read_pages, "pdfium": pdfium.read_pages}
+
+# The backends are imported when first used: the process that only writes outputs
+# (the command line's parent) never pays for pdfminer, pdfium or numpy.
+def _pdfplumber(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
+    from extract.read import plumber
+
+    return plumber.read_pages(path, password)
+
+
+def _pdfium(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
+    from extract.read import pdfium
+
+    return pdfium.read_pages(path, password)
+
+
+BACKENDS: dict[str, Reader] = {"pdfplumber": _pdfplumber, "pdfium": _pdfium}
 
 
 def sha256_of(path: Path) -> str:

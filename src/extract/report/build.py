@@ -7,6 +7,7 @@ the report can be diffed and committed like the tables.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
@@ -73,10 +74,13 @@ def _edition(edition: EditionData, cache: CropCache) -> str:
     )
 
 
-def render(out: Path) -> str:
-    """The whole page for the outputs in `out`."""
+def render(out: Path, crops: Mapping[str, bytes] | None = None) -> str:
+    """The whole page for the outputs in `out`; `crops` are already rendered ones to cache."""
     editions = load(out)
     cache = CropCache(out)
+    for name, data in (crops or {}).items():
+        if cache.get(name) is None:
+            cache.put(name, data)
     nav = " ".join(f'<a href="#edition-{e.year}">{e.year}</a>' for e in editions)
     body = "\n".join(_edition(e, cache) for e in editions)
     cache.save()
@@ -90,12 +94,13 @@ def render(out: Path) -> str:
     )
 
 
-def build_report(out: Path) -> Path:
+def build_report(out: Path, crops: Mapping[str, bytes] | None = None) -> Path:
     """Write `out/report.html` from the outputs in `out`; return its path.
 
-    Raises MissingFileError when `out` holds no outputs, OutputNotWritableError
-    when the report cannot be saved.
+    `crops` are crops rendered during extraction (see `crops.prerender`), cached
+    here so the report does not render them again. Raises MissingFileError when
+    `out` holds no outputs, OutputNotWritableError when the report cannot be saved.
     """
-    data = render(out).encode("utf-8")
+    data = render(out, crops).encode("utf-8")
     write_files(out, {REPORT_NAME: data})  # atomic, like the tables
     return out / REPORT_NAME

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -96,6 +98,36 @@ def render_crop(page: Any, box: Box) -> bytes:
     return _encode(_trim(image, inner_top, inner_bottom))
 
 
+def member_name(sha256: str, box: Box) -> str:
+    """The crop's name in the cache: the PDF's hash, the box and the render version."""
+    return f"{sha256}/{box.key}.{RENDER_VERSION}.png"
+
+
+def prerender(
+    path: Path, sha256: str, evidence: Iterable[dict[str, Any]], cached: Container[str] = ()
+) -> dict[str, bytes]:
+    """Every crop the report will show for this PDF, rendered where the PDF is being read.
+
+    The command line calls this in the worker that extracted the file, so crops
+    of a batch render in parallel instead of one edition after another when the
+    report is built. Crops already cached are skipped.
+    """
+    boxes = sorted({Box.of(e) for e in evidence}, key=lambda b: b.key)
+    wanted = [(member_name(sha256, b), b) for b in boxes]
+    wanted = [(name, box) for name, box in wanted if name not in cached]
+    if not wanted:
+        return {}
+    crops: dict[str, bytes] = {}
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for name, box in wanted:
+            if 1 <= box.page <= len(pdf):
+                crops[name] = render_crop(pdf[box.page - 1], box)
+    finally:
+        pdf.close()
+    return crops
+
+
 @dataclass
 class CropSource:
     """The crops of one edition: from the cache, else from the verified PDF."""
@@ -109,7 +141,7 @@ class CropSource:
         """PNG bytes of the crop, or None when neither cache nor source PDF has it."""
         if not self.source.sha256:
             return None
-        name = f"{self.source.sha256}/{box.key}.{RENDER_VERSION}.png"
+        name = member_name(self.source.sha256, box)
         cached = self.cache.get(name)
         if cached is not None:
             return cached
