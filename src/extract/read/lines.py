@@ -148,24 +148,27 @@ def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word
 
 
 def _make_line(words: list[Word], page: int) -> Line:
-    size = words[0].size
-    if any(w.size != size for w in words):  # the median character's size
+    first = words[0]
+    x0, top, x1, bottom, size = first.x0, first.top, first.x1, first.bottom, first.size
+    chars = bold_chars = 0
+    mixed = False
+    for w in words:  # one pass: this runs for every word of every page
+        x0 = w.x0 if w.x0 < x0 else x0
+        top = w.top if w.top < top else top
+        x1 = w.x1 if w.x1 > x1 else x1
+        bottom = w.bottom if w.bottom > bottom else bottom
+        mixed = mixed or w.size != size
+        chars += len(w.text)
+        bold_chars += len(w.text) if w.bold else 0
+    if mixed:  # the median character's size
         size = statistics.median([w.size for w in words for _ in w.text])
-    chars = sum(len(w.text) for w in words)
-    bold_chars = sum(len(w.text) for w in words if w.bold)
-    box = BBox(
-        min(w.x0 for w in words),
-        min(w.top for w in words),
-        max(w.x1 for w in words),
-        max(w.bottom for w in words),
-    )
     return Line(
         text=clean_text(" ".join(w.text for w in words)),
         page=page,
-        bbox=box,
+        bbox=BBox(x0, top, x1, bottom),
         size=round(size, 2),
         bold=bold_chars * 2 > chars,
-        first_word_width=_first_unit(words).x1 - words[0].x0,
+        first_word_width=_first_unit(words).x1 - first.x0,
     )
 
 

@@ -15,6 +15,7 @@ import collections
 import ctypes
 import dataclasses
 import itertools
+import operator
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -131,6 +132,7 @@ class _Fonts:
         self.descents = descents
         self.known: dict[int, tuple[str, float]] = {}
         self.handles: dict[int, Any] = {}
+        self.runs: dict[tuple[int, float, float, float, float, float], _Run] = {}
         # Advance of a character in 1/1000 em, by font key and character (font 0: none).
         self.widths: dict[tuple[int, str], float] = {}
         self._width = ctypes.c_float()
@@ -163,16 +165,25 @@ class _Fonts:
 
 
 def _run(textpage: ctypes.c_void_p, index: int, key: int, fonts: _Fonts) -> _Run:
-    """The run of text object `key`, whose first character is at `index`."""
+    """The run of text object `key`, whose first character is at `index`.
+
+    Most objects of a page share font, size and matrix with others (a line, a
+    word each): the run is built once per distinct set of those values.
+    """
     obj, size, m = ctypes.c_void_p(key), ctypes.c_float(), raw.FS_MATRIX()
     font_key = _TEXT_FONT(obj)
-    name, descent = fonts.get(font_key)
     _FONT_SIZE(obj, ctypes.byref(size))
     _CHAR_MATRIX(textpage, index, ctypes.byref(m))
-    points = size.value * (abs(m.d) if m.b == 0 == m.c else (m.c**2 + m.d**2) ** 0.5)
-    upright = m.a * m.d > 0 and m.b * m.c <= 0 and m.b == 0
-    hscale = size.value * m.a / 1000.0
-    return _Run(name, points, descent * points / 1000.0, upright, font_key, hscale)
+    values = (font_key, size.value, m.a, m.b, m.c, m.d)
+    run = fonts.runs.get(values)
+    if run is None:
+        name, descent = fonts.get(font_key)
+        points = size.value * (abs(m.d) if m.b == 0 == m.c else (m.c**2 + m.d**2) ** 0.5)
+        upright = m.a * m.d > 0 and m.b * m.c <= 0 and m.b == 0
+        hscale = size.value * m.a / 1000.0
+        run = _Run(name, points, descent * points / 1000.0, upright, font_key, hscale)
+        fonts.runs[values] = run
+    return run
 
 
 def _fast(function: Any, restype: Any) -> Any:
@@ -205,9 +216,13 @@ _OBJECT_BOUNDS = _fast(raw.FPDFPageObj_GetBounds, ctypes.c_int)
 # those few characters are asked for one by one.
 _UNKNOWN = "\ufffe"
 # pdfium reorders right-to-left runs, so a token's two ends would not bound its characters.
+_ATTRS = operator.attrgetter("upright", "size", "font")  # pdfplumber's word attributes
+_X0 = operator.attrgetter("x0")
 _CODES = 0x110000  # code points
 _SPACE = ord(" ")
-_WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], np.int64)  # str.isspace
+# str.isspace by code point; every code point from 0x3001 on maps to the last, False, entry.
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], np.bool_)
+_IS_SPACE[-1] = False
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _FORM_DEPTH = 14  # pypdfium2's default max_depth of 15, less the page itself
@@ -243,6 +258,10 @@ class Scratch:
         calls = map(_ORIGIN, itertools.repeat(handle, count), range(count), *self.refs)
         collections.deque(calls, maxlen=0)
         return self.xs[:count], self.ys[:count]
+
+    def arrays(self, count: int) -> tuple[Any, Any]:
+        """The last `origins` as numpy arrays, without copying (valid until the next page)."""
+        return np.frombuffer(self.xs, np.float64, count), np.frombuffer(self.ys, np.float64, count)
 
 
 class _PageChars:
@@ -355,10 +374,10 @@ class _PageChars:
         wanted = [(font_keys[pair // _CODES], chr(pair % _CODES)) for pair in pairs.tolist()]
         self.fonts.measure(set(wanted))
         advance = np.array([self.fonts.widths[pair] for pair in wanted])[where]
-        x, y = np.array(self.xs), np.array(self.ys)
+        x, y = self.scratch.arrays(count)
         right = x + advance * scale  # each character's x1, as `char` computes it
         self.rights = right.tolist()
-        solid = ~np.isin(codes, _WHITESPACE)
+        solid = ~_IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
         joins = (
             (obj[1:] == obj[:-1])
             & (scale[:-1] > 0)
@@ -477,7 +496,7 @@ def _cluster(chars: list[_Char], upright: bool) -> list[list[_Char]]:
     for char in chars:
         lines.setdefault(cluster_of[char.top if upright else char.x0], []).append(char)
     if upright:
-        return [sorted(lines[k], key=lambda c: c.x0) for k in sorted(lines)]
+        return [sorted(lines[k], key=_X0) for k in sorted(lines)]
     return [sorted(lines[k], key=lambda c: (c.top, c.bottom)) for k in sorted(lines)]
 
 
@@ -528,7 +547,7 @@ def page_words(
     """Words as pdfplumber's extract_words(extra_attrs=["size", "fontname"]) makes them."""
     reader = _PageChars(textpage, height, fonts, scratch)
     words: list[Word] = []
-    grouped = itertools.groupby(reader.read(by_token), lambda c: (c.upright, c.size, c.font))
+    grouped = itertools.groupby(reader.read(by_token), _ATTRS)
     for (upright, _, _), group in grouped:
         for line in _cluster(list(group), upright):
             folded: Container[int] = reader.folded
