@@ -10,8 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+from extract.cli import main
+from extract.errors import ExitCode
 from extract.progress import Progress
+from extract.store import WrittenThenInterrupted, read_table, write_files
 
 # A child that writes three files slowly, so that it can be stopped mid-write:
 # the mapping sleeps before handing over each file's bytes.
@@ -75,3 +80,39 @@ def test_progress_bar_only_on_a_terminal() -> None:
         bar.close()
     assert quiet.getvalue() == ""
     assert "3/3" in loud.getvalue() and "c.pdf" in loud.getvalue()
+
+
+def _signal_during_moves(monkeypatch: pytest.MonkeyPatch, signum: int) -> None:
+    """Send `signum` to this process while write_files moves its first file into place."""
+    replace = Path.replace
+    sent: list[int] = []
+
+    def replace_and_signal(self: Path, target: Path) -> Path:
+        if not sent:
+            sent.append(signum)
+            os.kill(os.getpid(), signum)  # held: write_files blocks it while moving
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace_and_signal)
+
+
+def test_a_signal_held_during_the_moves_says_the_files_were_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _signal_during_moves(monkeypatch, signal.SIGINT)
+    files = {f"t{i}.csv": f"new {i}\n".encode() for i in range(3)}
+    with pytest.raises(WrittenThenInterrupted):
+        write_files(tmp_path, files)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == files
+
+
+def test_sigterm_as_the_tables_land_is_not_reported_as_outputs_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    _signal_during_moves(monkeypatch, signal.SIGTERM)
+    code = main(["extract", str(ROOT / "data" / "raw" / "annuaire-2021.pdf"), "--out", str(out)])
+    assert code == ExitCode.OK
+    assert "interrupted; tables written" in capsys.readouterr().err
+    assert read_table(out, "laureates").num_rows == 25
+    assert not (out / "report.html").exists()  # the interrupt only skipped the report

@@ -26,12 +26,13 @@ from extract.read import BACKENDS
 from extract.report import build_report
 from extract.report.cache import CropCache
 from extract.report.crops import prerender
-from extract.store import CSV_DIALECTS, ensure_writable
+from extract.store import CSV_DIALECTS, WrittenThenInterrupted, ensure_writable
 
 DESCRIPTION = (
     "Extract the « Label Territoire Innovant » directory (annuaire) from its PDF "
     "into Parquet and CSV tables, and check it for inconsistencies."
 )
+_TABLES_WRITTEN = "interrupted; tables written, run `annuaire report {out}` for the report"
 EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c in ExitCode)
 
 
@@ -184,9 +185,16 @@ def _run_extract(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if results:
-        write_outputs(args.out, outcomes, options)
-        print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
-        _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
+        try:
+            write_outputs(args.out, outcomes, options)
+        except WrittenThenInterrupted:  # held until the tables were all in place
+            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
+            return _exit_code(outcomes)
+        try:  # from here an interrupt leaves the new tables and only skips the report
+            print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
+            _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
+        except KeyboardInterrupt:
+            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
     return _exit_code(outcomes)
 
 
@@ -202,7 +210,7 @@ def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
         print(f"warning: report not written: {error}", file=sys.stderr)
         return
     except KeyboardInterrupt:
-        print(f"interrupted; tables written, run `annuaire report {out}`", file=sys.stderr)
+        print(_TABLES_WRITTEN.format(out=out), file=sys.stderr)
         return
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 

@@ -16,6 +16,7 @@ import signal
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pyarrow as pa
@@ -87,12 +88,40 @@ def merge(old: pa.Table | None, new: pa.Table, years: set[int], name: str) -> pa
 
 @contextlib.contextmanager
 def _held_signals() -> Iterator[None]:
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    """Defer Ctrl-C and SIGTERM to the end of the block, then act on them as before.
+
+    A signal mask would only hold the calling thread, and numpy's and pyarrow's
+    threads would take the signal instead; Python runs every handler in the main
+    thread, so swapping the handlers holds the signal wherever it lands.
+    """
+    caught: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    try:
+        previous: dict[int, Any] = {
+            s: signal.signal(s, note) for s in (signal.SIGINT, signal.SIGTERM)
+        }
+    except ValueError:  # not the main thread: no handler can be swapped, nor run
+        yield
+        return
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            _deliver(caught[0], previous[caught[0]])
+
+
+def _deliver(signum: int, handler: Any) -> None:
+    """Do what the handler in place before `_held_signals` would have done."""
+    if callable(handler):
+        handler(signum, None)
+    elif handler == signal.SIG_DFL:
+        signal.raise_signal(signum)  # the default action: the process ends
+    # SIG_IGN: ignored, as it would have been
 
 
 def _not_writable(out: Path, exc: OSError) -> OutputNotWritableError:
@@ -131,6 +160,14 @@ def locked(out: Path) -> Iterator[None]:
         yield
 
 
+class WrittenThenInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM came while files were being moved into place.
+
+    The signal is held until every file is in place, then delivered: the new
+    files are all there, and a caller must not report the old ones as kept.
+    """
+
+
 def write_files(out: Path, files: Mapping[str, bytes]) -> None:
     """Write every file to a temporary sibling, then move them all into place."""
     temps: dict[str, str] = {}
@@ -143,10 +180,15 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        with _held_signals():
-            for name, temp in temps.items():
-                Path(temp).replace(out / name)
-            temps.clear()
+        try:
+            with _held_signals():
+                for name, temp in temps.items():
+                    Path(temp).replace(out / name)
+                temps.clear()
+        except KeyboardInterrupt as stop:
+            if temps:
+                raise
+            raise WrittenThenInterrupted from stop
     except OSError as exc:
         raise _not_writable(out, exc) from exc
     finally:
