@@ -192,6 +192,35 @@ def big_file(directory: Path, copies: int) -> Path:
     return path
 
 
+def _spin(_: int) -> int:
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return total
+
+
+def ceiling(repeat: int) -> float:
+    """What two processes can give on this machine: a pure-Python loop, 1 then 2 at a time.
+
+    Virtual cores are often hyperthreads or shared: this is the bound for the
+    --jobs figures below.
+    """
+    import multiprocessing
+
+    ratios = []
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, range(2))  # started and warm
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for n in range(4):
+                _spin(n)
+            one = time.perf_counter() - start
+            start = time.perf_counter()
+            pool.map(_spin, range(4), chunksize=1)
+            ratios.append(one / (time.perf_counter() - start))
+    return statistics.median(ratios)
+
+
 def batch(directory: Path, files: int) -> list[Path]:
     """A batch of distinct editions: the 2021 sample and generated directories of other years.
 
@@ -304,6 +333,7 @@ def report(results: dict[str, Any]) -> None:
             f"ms/page {kind}: {names[0]} {small:.1f} -> {names[1]} {big:.1f} ({big / small:.2f}x)"
         )
     scale = results["scaling"]
+    print(f"2 processes of a Python loop against 1 (this machine's bound): {scale['ceiling']:.2f}x")
     head = f"{scale['files']} editions, {scale['pages']} pages"
     for label, key in (("extract_many", "many"), ("CLI end to end", "cli")):
         row = scale[key]
@@ -339,6 +369,7 @@ def main() -> None:
             by_kind.update(measure_file(path, kinds, args.repeat))
             results["files"][name] = by_kind
         results["scaling"] = scaling(directory, batch(directory, args.files), args.repeat)
+        results["scaling"]["ceiling"] = ceiling(args.repeat)
     report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
