@@ -48,7 +48,10 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "were written, the failures are listed on stderr",
     ExitCode.INTERNAL_ERROR: "a bug in annuaire itself: please report it with the file and "
     "the output of -v",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C or SIGTERM); earlier outputs are unchanged",
+    ExitCode.INTERRUPTED: (
+        "interrupted (Ctrl-C or SIGTERM); earlier outputs are unchanged (an interrupt once the "
+        "new tables are in place only skips the report: exit 0, and stderr says so)"
+    ),
 }
 
 

@@ -5,8 +5,11 @@ pdfplumber's own rules (`WordExtractor` with x/y tolerance 3 and the extra
 attributes size and fontname), so both backends hand the same words to
 `words_to_lines`. Known gaps with pdfminer: pdfium keeps glyph widths as whole
 font units (a font whose /Widths have decimals drifts by a fraction of a point
-along a line), and it cannot see a font descriptor's /Descent, so the top and
-bottom of an embedded font use pdfium's descent (pdfminer's for the standard 14).
+along a line); it does not expose a font descriptor's /Descent, so those are
+read with pdfminer from the font dictionaries alone; and inside one TJ array,
+kerning wider than about half a space makes pdfium insert a space of its own
+at the next glyph's origin, which glues to that glyph ("a b" where pdfminer
+reads "ab"). Typeset directories kern by a few thousandths of an em.
 """
 
 from __future__ import annotations
@@ -278,7 +281,9 @@ class _PageChars:
     with the box its characters give (origin of the first, origin plus advance
     of the last); every other character is handled alone, exactly as
     `by_token=False` handles the whole page with one native call per value.
-    The test suite checks that both readings give the same words.
+    A plain space between two runs is left out and marks the second run as
+    starting a word (see `settled` for when it must come back). The test
+    suite checks that both readings give the same words.
     """
 
     def __init__(self, textpage: Any, height: float, fonts: _Fonts, scratch: Scratch) -> None:
