@@ -7,7 +7,7 @@ box for box, on every page: the 2021 sample, generated directories, and
 pages written by hand with what text layers do in the wild: TJ kerning, gaps
 wider than the word tolerance, text drawn backwards or overprinted, a narrow
 glyph set inside a wide one, spaces kerned out of place or overprinted,
-letter and word spacing, horizontal scaling,
+letters spaced by TJ kerning, letter and word spacing, horizontal scaling,
 fonts changing inside a word, rotated and mirrored text, decomposed
 ligatures, zero-width glyphs, line-end hyphens, text rise, characters outside
 the BMP, control characters, right-to-left text.
@@ -57,6 +57,7 @@ q BT /F1 10 Tf 40 400 Td (ab cd) Tj ET BT /F1 10 Tf 51.5 400 Td (X) Tj ET Q
 q BT /F1 10 Tf 40 380 Td [(ab ) 300 (cd)] TJ ET Q
 q BT /F1 10 Tf 40 360 Td [(ab) 700 ( cd)] TJ ET Q
 q BT /F1 10 Tf -5 Tw 40 340 Td (ab cd) Tj ET Q
+q BT /F1 10 Tf 40 320 Td [(T) -250 (r) -250 (a) -250 (c) -250 (k) -250 ( ) -250 (O)] TJ ET Q
 """
 _PAGE_TWO = b"BT /F5 10 Tf 40 800 Td (AA xA) Tj ET BT /F1 10 Tf 40 780 Td (after) Tj ET"
 _PAGE_THREE = b"BT /F5 10 Tf 40 800 Td (xBy z) Tj ET"
@@ -207,3 +208,40 @@ def test_bulk_text_falls_back_when_pdfium_leaves_characters_out(tmp_path: Path) 
     textpage.close()
     page.close()
     pdf.close()
+
+
+_TRACKED = b"""
+q BT /F1 10 Tf 40 800 Td [(L)-250(A)-250(B)-250(E)-250(L)-250( )-250(O)-250(R)] TJ ET Q
+q BT /F1 10 Tf 40 780 Td [(LABEL) -280 (OR)] TJ ET Q
+q BT /F1 10 Tf 40 760 Td [(ab) -300 ( cd)] TJ ET Q
+q BT /F1 6 Tf 40 740 Td [(ab) -200 ( cd)] TJ ET Q
+q BT /F1 10 Tf 40 720 Td [(Tracked) -150 ( ) -150 (words)] TJ ET Q
+"""
+
+
+def test_letter_spacing_by_kerning_reads_as_pdfplumber_reads_it(tmp_path: Path) -> None:
+    """pdfium makes up a space inside a TJ array where kerning exceeds half a space.
+
+    A letter-spaced banner must not come out as 'L A B E L': the made-up space sits at
+    the next glyph's origin and is left out, so the gap decides, as in pdfplumber; one
+    that stands for a real space pdfium dropped (a space's width before the next glyph)
+    still splits, even in 6 pt type where the gap alone would not.
+    """
+    pdf = pikepdf.new()
+    fonts = Dictionary(F1=_type1("Helvetica", Encoding=Name.WinAnsiEncoding))
+    page = Dictionary(
+        Type=Name.Page,
+        MediaBox=Array([0, 0, 595, 842]),
+        Resources=Dictionary(Font=fonts),
+        Contents=pdf.make_stream(_TRACKED),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    path = tmp_path / "tracked.pdf"
+    pdf.save(path)
+    import pdfplumber
+
+    with pdfplumber.open(path) as plumbed:
+        expected = [w["text"] for w in plumbed.pages[0].extract_words()]
+    ((bulk, chars, _),) = both_readings(path)
+    assert [w.text for w in bulk] == [w.text for w in chars] == expected
+    assert expected[:3] == ["LABEL", "OR", "LABELOR"]

@@ -5,11 +5,11 @@ pdfplumber's own rules (`WordExtractor` with x/y tolerance 3 and the extra
 attributes size and fontname), so both backends hand the same words to
 `words_to_lines`. Known gaps with pdfminer: pdfium keeps glyph widths as whole
 font units (a font whose /Widths have decimals drifts by a fraction of a point
-along a line); it does not expose a font descriptor's /Descent, so those are
-read with pdfminer from the font dictionaries alone; and inside one TJ array,
+along a line); and it does not expose a font descriptor's /Descent, so those
+are read with pdfminer from the font dictionaries alone. Inside one TJ array,
 kerning wider than about half a space makes pdfium insert a space of its own
-at the next glyph's origin, which glues to that glyph ("a b" where pdfminer
-reads "ab"). Typeset directories kern by a few thousandths of an em.
+at the next glyph's origin; pdfminer has no such character, so it is left out
+(see `_PageChars.char`).
 """
 
 from __future__ import annotations
@@ -207,6 +207,7 @@ _TEXT_FONT = _fast(raw.FPDFTextObj_GetFont, ctypes.c_size_t)
 _FONT_SIZE = _fast(raw.FPDFTextObj_GetFontSize, ctypes.c_int)
 _CHAR_MATRIX = _fast(raw.FPDFText_GetMatrix, ctypes.c_int)
 _LOOSE_BOX = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_IS_GENERATED = _fast(raw.FPDFText_IsGenerated, ctypes.c_int)
 _UNICODE_AT = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint)
 _COUNT_OBJECTS = _fast(raw.FPDFPage_CountObjects, ctypes.c_int)
 _GET_OBJECT = _fast(raw.FPDFPage_GetObject, ctypes.c_void_p)
@@ -429,9 +430,14 @@ class _PageChars:
 
         pdfium reports some real spaces, and a no-break space it dropped, as generated
         spaces: every space still ends a word, as any whitespace does for pdfplumber.
+        The exception is the space pdfium makes up inside a TJ array where kerning
+        is wide (letter-spaced titles): it sits at the next glyph's origin, and is
+        left out, so that the gap decides as it does for pdfplumber.
         x0 is the origin and x1 the origin plus the advance (pdfium's loose box also
         covers ink that overhangs), as pdfminer has them.
         """
+        if text == " " and key and self._kerning_space(index, key, ox, oy):
+            return
         run = self._run_of(key, index) if key else None
         self.run = run or self.run
         chars = self.chars
@@ -455,6 +461,22 @@ class _PageChars:
             attrs = (run.size, run.font, False)
             chars.append(_Char(text, box.left, top, box.right, bottom, *attrs, index, box.left))
         self.previous = (key, ox)
+
+    def _kerning_space(self, index: int, key: int, ox: float, oy: float) -> bool:
+        """A space pdfium generated inside a text object, at the next glyph's own origin.
+
+        A generated space that stands for a real one (pdfium drops a real space right
+        after one it made up) lies a space's width before the next glyph, and stays.
+        """
+        if index + 1 >= len(self.text):
+            return False
+        if self.objs:  # read in bulk
+            following = (self.objs[index + 1], self.xs[index + 1], self.ys[index + 1])
+        else:
+            nx, ny = ctypes.c_double(), ctypes.c_double()
+            _ORIGIN(self.handle, index + 1, ctypes.byref(nx), ctypes.byref(ny))
+            following = (_OBJECT(self.handle, index + 1), nx.value, ny.value)
+        return following == (key, ox, oy) and bool(_IS_GENERATED(self.handle, index))
 
     def _loose_box(self, index: int) -> Any:
         _LOOSE_BOX(self.handle, index, ctypes.byref(self.box))
