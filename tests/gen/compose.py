@@ -28,6 +28,7 @@ class TextOp:
     font: str
     size: float
     color: Color = BLACK
+    char_space: float = 0.0  # PDF Tc, points added after each glyph
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ PALETTES: tuple[tuple[Color, Color, Color, Color], ...] = (
     ((0.85, 0.20, 0.25), (0.20, 0.35, 0.75), (0.30, 0.55, 0.20), (0.25, 0.25, 0.25)),
 )
 
+TRACKINGS = (0.0, 0.0, 2.2)
 CHOICES: dict[str, tuple[Any, ...]] = {
     "page_size": ("A4", "Letter"),
     "font_family": tuple(FONT_FAMILIES),
@@ -91,6 +92,9 @@ class Layout:
     long_names: bool = False  # some territories / projects wrap onto a second line
     long_records: bool = False  # some records continue on the next page
     palette: int = 0
+    # Letter spacing of band banners, in points (PDF Tc): below pdfplumber's 3 pt word
+    # gap, above half a space in most banner sizes, where pdfium makes up spaces.
+    banner_tracking: float = 0.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -98,6 +102,8 @@ class Layout:
                 raise ValueError(f"Layout.{f.name}={getattr(self, f.name)!r}")
         if not 9 <= self.body_size <= 12:
             raise ValueError("body_size must be within 9..12 pt")
+        if not 0 <= self.banner_tracking < 3:
+            raise ValueError("banner_tracking must be within 0..3 pt (a word gap from 3)")
 
     @property
     def size(self) -> tuple[float, float]:
@@ -120,6 +126,7 @@ def random_layout(rng: random.Random) -> Layout:
     kw["margin_bottom"] = float(rng.randint(36, 70))
     kw["body_size"] = rng.choice((9.0, 9.5, 10.0, 10.5, 11.0, 11.5, 12.0))
     kw["heading_scale"] = rng.choice((1.15, 1.25, 1.4))
+    kw["banner_tracking"] = rng.choice(TRACKINGS)  # drawn last: earlier seeds keep their layout
     return Layout(**kw)
 
 
@@ -137,6 +144,7 @@ def layouts() -> Any:
         margin_bottom=st.integers(36, 70).map(float),
         body_size=st.sampled_from((9.0, 10.0, 11.0, 12.0)),
         heading_scale=st.sampled_from((1.15, 1.25, 1.4)),
+        banner_tracking=st.sampled_from(TRACKINGS),
         **kw,
     )
 

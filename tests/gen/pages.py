@@ -171,8 +171,12 @@ def _banner(c: Composer, lau: Lau) -> None:
     size = min(size, size * (c.full - size * 1.5) / width(text, c.bold, size))  # one line
     if c.layout.banner_style == "band":
         h = size * 2.2
+        track = c.layout.banner_tracking
+        while track and width(text, c.bold, size) + track * len(text) > c.full - size * 1.5:
+            size *= 0.95  # letter spacing widens the banner: keep it on one line
         c.add(RectOp(c.left, c.y - h, c.full, h, tier_color))
-        c.add(TextOp(c.left + size * 0.6, c.y - h / 2 - size * 0.35, text, c.bold, size, WHITE))
+        y = c.y - h / 2 - size * 0.35
+        c.add(TextOp(c.left + size * 0.6, y, text, c.bold, size, WHITE, track))
         c.y -= h
     else:
         c.line(text, c.bold, size, 0.0, tier_color)

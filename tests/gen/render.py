@@ -27,7 +27,16 @@ def render_pdf(spec: Spec, path: Path) -> None:
     canvas.setAuthor("tests.gen")
     for ops in spec.pages:
         for op in ops:
-            if isinstance(op, TextOp):
+            if isinstance(op, TextOp) and op.char_space:
+                canvas.saveState()  # Tc is graphics state: it would outlive the text object
+                canvas.setFillColorRGB(*op.color)
+                text = canvas.beginText(op.x, op.y)
+                text.setFont(op.font, op.size)
+                text.setCharSpace(op.char_space)
+                text.textOut(op.text)
+                canvas.drawText(text)
+                canvas.restoreState()
+            elif isinstance(op, TextOp):
                 canvas.setFillColorRGB(*op.color)
                 canvas.setFont(op.font, op.size)
                 canvas.drawString(op.x, op.y, op.text)
