@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extract.furniture import strip_furniture
 from extract.model import BBox, Line, Page, Word
-from extract.read.lines import words_to_lines
+from extract.read.lines import _boxes_of, words_to_lines
 from extract.text import Metrics, join_wrapped, lines_to_text
 
 SIZE = 10.0
@@ -168,3 +171,31 @@ def test_furniture_is_found_by_repetition_not_by_its_text() -> None:
     }
     assert all(page.lines[0].text == "LABEL OR – CULTURE" for page in body_pages)
     assert all(len(page.lines) == 11 for page in body_pages)
+
+
+def _smallest_box_around(word: Word, boxes: list[BBox]) -> int:
+    """The rule, spelled out: the smallest box containing the word's centre, first on a tie."""
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    around = [
+        ((b.x1 - b.x0) * (b.bottom - b.top), i)
+        for i, b in enumerate(boxes)
+        if b.x0 <= x <= b.x1 and b.top <= y <= b.bottom
+    ]
+    return min(around)[1] if around else -1
+
+
+_COORD = st.sampled_from([0.0, 5.0, 10.0, 45.5, 50.0, 100.0, 150.25, 300.0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_COORD, _COORD, _COORD, _COORD), min_size=1, max_size=5),
+    st.lists(st.tuples(_COORD, _COORD, st.sampled_from([0.0, 5.0, 10.0])), max_size=20),
+)
+def test_each_word_goes_to_the_smallest_frame_around_its_centre(
+    corners: list[tuple[float, float, float, float]], spots: list[tuple[float, float, float]]
+) -> None:
+    boxes = [BBox(min(a, c), min(b, d), max(a, c), max(b, d)) for a, b, c, d in corners]
+    words = [Word("w", x, y, x + w, y + 10, 10.0, False) for x, y, w in spots]
+    if words:
+        assert _boxes_of(words, boxes) == [_smallest_box_around(w, boxes) for w in words]

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
+import numpy as np
+
 from extract.model import BBox, Line, Word
 from extract.read.columns import ALIGN_TOLERANCE, column_gutters, reading_order
 
@@ -189,16 +191,21 @@ def frames(boxes: Iterable[BBox], page_width: float) -> tuple[BBox, ...]:
     )
 
 
-def _box_of(word: Word, boxes: Sequence[BBox]) -> int:
-    """Index of the smallest box around the word's centre, or -1."""
-    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    best, area = -1, float("inf")
-    for index, box in enumerate(boxes):
-        if box.x0 <= x <= box.x1 and box.top <= y <= box.bottom:
-            size = (box.x1 - box.x0) * (box.bottom - box.top)
-            if size < area:
-                best, area = index, size
-    return best
+def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
+    """Index of the smallest box around each word's centre, or -1 (the first on a tie).
+
+    Every word of a page with frames is tested against every frame: numpy does it
+    in one pass rather than a loop per word.
+    """
+    cx = np.array([(w.x0 + w.x1) / 2 for w in words])[:, None]
+    cy = np.array([(w.top + w.bottom) / 2 for w in words])[:, None]
+    frame = np.array([(b.x0, b.top, b.x1, b.bottom) for b in boxes]).T[:, None, :]
+    x0, top, x1, bottom = frame
+    inside = (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom)
+    areas = np.where(inside, (x1 - x0) * (bottom - top), np.inf)
+    best = areas.argmin(axis=1)
+    best[~inside.any(axis=1)] = -1
+    return [int(i) for i in best]
 
 
 def _row_major(boxes: list[tuple[BBox, list[Line]]]) -> list[tuple[BBox, list[Line]]]:
@@ -227,8 +234,7 @@ def words_to_lines(
         return ()
     framed: dict[int, list[Word]] = {}
     loose: list[Word] = [] if boxes else kept
-    for word in kept if boxes else ():
-        index = _box_of(word, boxes)
+    for word, index in zip(kept, _boxes_of(kept, boxes) if boxes else (), strict=False):
         if index < 0:
             loose.append(word)
         else:

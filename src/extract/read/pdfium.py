@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import operator
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -317,21 +317,40 @@ class _PageChars:
                 _ORIGIN(self.handle, index, ctypes.byref(ox), ctypes.byref(oy))
                 self.char(index, char, _OBJECT(self.handle, index), ox.value, oy.value)
             return self.chars
-        self.objs = list(map(_OBJECT, itertools.repeat(self.handle, count), range(count)))
-        self.xs, self.ys = self.scratch.origins(self.handle, count)
+        self._read_bulk(count)
+        return self.chars
+
+    def _read_bulk(self, count: int) -> None:
+        """Runs as one `_Char` each, folded spaces noted, every other character alone."""
+        text, handle = self.text, self.handle
+        objs = self.objs = list(map(_OBJECT, itertools.repeat(handle, count), range(count)))
+        xs, ys = self.xs, self.ys = self.scratch.origins(handle, count)
         spans, plain = self._spans()
-        done, piece_end = 0, None
+        rights, runs, pieces, folded = self.rights, self.runs, self.pieces, self.folded
+        append, height = self.chars.append, self.height
+        done, piece_end = 0, -2
         for first, last in spans:
             if first == done + 1 and piece_end == done - 1 and plain[done]:
-                self.folded[first] = done  # a plain space between two runs: see `_settled`
-                self.previous = (self.objs[done], self.xs[done])
-            for index in range(done, first) if first not in self.folded else ():
-                self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
-            piece_end = last if self._piece(first, last) else None
-            done = last + 1
+                folded[first] = done  # a plain space between two runs: see `settled`
+                self.previous = (objs[done], xs[done])
+            else:
+                for index in range(done, first):
+                    self.char(index, text[index], objs[index], xs[index], ys[index])
+            key, done, piece_end = objs[first], last + 1, -2
+            if (key, xs[first]) == self.previous:  # continues the previous character's ligature
+                for index in range(first, done):
+                    self.char(index, text[index], key, xs[index], ys[index])
+                continue
+            run = runs[key]
+            bottom = height - (ys[first] + run.descent)
+            attrs = (run.size, run.font, True, first, xs[last])
+            append(
+                _Char(text[first:done], xs[first], bottom - run.size, rights[last], bottom, *attrs)
+            )
+            pieces[first], piece_end = last, last
+            self.run, self.previous = run, (key, xs[last])
         for index in range(done, count):
-            self.char(index, text[index], self.objs[index], self.xs[index], self.ys[index])
-        return self.chars
+            self.char(index, text[index], objs[index], xs[index], ys[index])
 
     def _text(self, count: int, bulk: bool) -> str:
         """The page's characters, one per index: in one call unless pdfium's text disagrees."""
@@ -408,22 +427,6 @@ class _PageChars:
             & (x[1:-1] < x[2:])
         )
         return list(zip(starts.tolist(), ends.tolist(), strict=True)), plain.tolist()
-
-    def _piece(self, first: int, last: int) -> bool:
-        """Characters first..last as one `_Char`, unless the first continues a ligature."""
-        key, x0 = self.objs[first], self.xs[first]
-        if (key, x0) == self.previous:
-            for index in range(first, last + 1):
-                self.char(index, self.text[index], key, self.xs[index], self.ys[index])
-            return False
-        run = self.runs[key]
-        bottom = self.height - (self.ys[first] + run.descent)
-        attrs = (run.size, run.font, True, first, self.xs[last])
-        text = self.text[first : last + 1]
-        self.chars.append(_Char(text, x0, bottom - run.size, self.rights[last], bottom, *attrs))
-        self.pieces[first] = last
-        self.run, self.previous = run, (key, self.xs[last])
-        return True
 
     def char(self, index: int, text: str, key: int, ox: float, oy: float) -> None:
         """One character: generated spaces, decomposed ligatures and rotated glyphs included.
@@ -537,20 +540,23 @@ def _new_word(previous: _Char, char: _Char, upright: bool) -> bool:
     return cx < ax or cx > bx + x or abs(cy - ay) > y
 
 
-def _split(line: list[_Char], upright: bool, folded: Container[int] = ()) -> Iterator[list[_Char]]:
+def _line_words(
+    line: list[_Char], upright: bool, folded: Container[int], words: list[Word]
+) -> None:
+    """pdfplumber's split of one sorted line into words, each merged onto `words`."""
     word: list[_Char] = []
     for char in line:
         if char.text.isspace():
             if word:
-                yield word
+                words.append(_merge(word))
             word = []
         elif word and (char.index in folded or _new_word(word[-1], char, upright)):
-            yield word
+            words.append(_merge(word))
             word = [char]
         else:
             word.append(char)
     if word:
-        yield word
+        words.append(_merge(word))
 
 
 def _merge(chars: list[_Char]) -> Word:
@@ -581,7 +587,7 @@ def page_words(
             if upright and not reader.settled(line):
                 chars = [char for piece in line for char in reader.explode(piece)]
                 line, folded = sorted(chars, key=lambda c: (c.x0, c.index)), ()
-            words.extend(_merge(chars) for chars in _split(line, upright, folded))
+            _line_words(line, upright, folded, words)
     if _SURROGATE.search(reader.text):
         words = [dataclasses.replace(w, text=_paired(w.text)) for w in words]
     return words
