@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from types import FrameType
 
-from extract import __version__, checkview
+from extract import __version__, checkview, store
 from extract.errors import AnnuaireError, ExitCode
 from extract.output import latest_per_edition, write_outputs
 from extract.pipeline import Failure, Options, Result, extract_many, extract_pdf
@@ -184,18 +184,35 @@ def _run_extract(args: argparse.Namespace) -> int:
                 f"{result.edition.year}; the later one was kept",
                 file=sys.stderr,
             )
-    if results:
-        try:
-            write_outputs(args.out, outcomes, options)
-        except WrittenThenInterrupted:  # held until the tables were all in place
-            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
-            return _exit_code(outcomes)
-        try:  # from here an interrupt leaves the new tables and only skips the report
-            print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
-            _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
-        except KeyboardInterrupt:
-            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
+    if not results:
+        return _exit_code(outcomes)
+    args.outcomes = outcomes  # for `_main`, should an interrupt land once they are written
+    try:
+        write_outputs(args.out, outcomes, options)
+    except WrittenThenInterrupted:  # held until the tables were all in place
+        _outcome_stands()
+        print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
+        return _exit_code(outcomes)
+    _outcome_stands()
+    print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
+    _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
     return _exit_code(outcomes)
+
+
+def _outcome_stands() -> None:
+    """The new tables are in place: Ctrl-C and SIGTERM are ignored from here to the exit.
+
+    Otherwise a late signal would end the run as "interrupted, outputs unchanged"
+    (exit 130), which is false once the tables have landed; the report that
+    follows takes a fraction of a second.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        while True:
+            try:
+                signal.signal(signum, signal.SIG_IGN)
+                break
+            except KeyboardInterrupt:  # one that landed just before: ignored like the rest
+                continue
 
 
 def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
@@ -247,16 +264,20 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    previous = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
+    previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():  # `_outcome_stands` may have changed them
+            if handler is not None:
+                signal.signal(signum, handler)
 
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    committed = store.commits()
     try:
         options_error = _validate(args)
         if options_error:
@@ -268,6 +289,11 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
+        outcomes = getattr(args, "outcomes", None)
+        if outcomes is not None and store.commits() > committed:  # the tables had landed
+            _outcome_stands()
+            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
+            return _exit_code(outcomes)
         print("interrupted; earlier outputs are unchanged", file=sys.stderr)
         return ExitCode.INTERRUPTED
 

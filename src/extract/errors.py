@@ -49,8 +49,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.INTERNAL_ERROR: "a bug in annuaire itself: please report it with the file and "
     "the output of -v",
     ExitCode.INTERRUPTED: (
-        "interrupted (Ctrl-C or SIGTERM); earlier outputs are unchanged (an interrupt once the "
-        "new tables are in place only skips the report: exit 0, and stderr says so)"
+        "interrupted (Ctrl-C or SIGTERM) before the new tables were in place: earlier outputs "
+        "are unchanged (once they are in place, the run ends with its own code)"
     ),
 }
 

@@ -9,6 +9,7 @@ run is ready to read its first file about half a second sooner.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -24,4 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prestart()
     from extract.cli import main as cli_main
 
-    return cli_main(args)
+    code = cli_main(args)
+    # The outcome is decided and reported: a signal during interpreter shutdown
+    # (modules freed, the pool stopped) must not turn it into a killed run.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    return code

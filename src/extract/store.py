@@ -160,6 +160,14 @@ def locked(out: Path) -> Iterator[None]:
         yield
 
 
+_COMMITS = [0]  # batches of files moved into place by this process
+
+
+def commits() -> int:
+    """How many `write_files` batches this process has moved into place so far."""
+    return _COMMITS[0]
+
+
 class WrittenThenInterrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM came while files were being moved into place.
 
@@ -185,6 +193,7 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
                 for name, temp in temps.items():
                     Path(temp).replace(out / name)
                 temps.clear()
+                _COMMITS[0] += 1
         except KeyboardInterrupt as stop:
             if temps:
                 raise
