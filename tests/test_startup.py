@@ -114,3 +114,17 @@ def test_cached_crops_are_not_rendered_again() -> None:
     assert first.crops
     again = extract_with_crops(SAMPLE, options, frozenset(first.crops))
     assert again.crops == {}
+
+
+def test_a_worker_whose_parent_stopped_listening_ends_quietly() -> None:
+    """An interrupted run closes its end of the pipe; the worker must not print a traceback."""
+    from extract.workers import _child, _context
+
+    ctx = _context()
+    listening, sending = ctx.Pipe(duplex=False)
+    listening.close()
+    worker = ctx.Process(target=_child, args=(sending, str, SAMPLE, 1024))
+    worker.start()
+    sending.close()
+    worker.join(timeout=60)
+    assert worker.exitcode == 0

@@ -62,6 +62,8 @@ class Limits:
 
 
 def _child(conn: Connection, job: Callable[[Path], Any], path: Path, memory_mb: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends the children.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -73,8 +75,12 @@ def _child(conn: Connection, job: Callable[[Path], Any], path: Path, memory_mb: 
     except Exception as exc:  # a bug: reported as such, the batch goes on
         detail = "".join(traceback.format_exception_only(exc)).strip()
         outcome = ("error", InternalError(str(path), f"unexpected error ({detail})", _REPORT))
-    conn.send(outcome)
-    conn.close()
+    try:
+        conn.send(outcome)
+    except OSError:  # the parent was interrupted and stopped listening: nothing to report
+        pass
+    finally:
+        conn.close()
 
 
 def _too_big(path: Path, memory_mb: int) -> ResourceLimitError:
