@@ -190,17 +190,17 @@ def _run_extract(args: argparse.Namespace) -> int:
     try:
         write_outputs(args.out, outcomes, options)
     except WrittenThenInterrupted:  # held until the tables were all in place
-        _outcome_stands()
+        ignore_interrupts()
         print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
         return _exit_code(outcomes)
-    _outcome_stands()
+    ignore_interrupts()
     print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
     _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
     return _exit_code(outcomes)
 
 
-def _outcome_stands() -> None:
-    """The new tables are in place: Ctrl-C and SIGTERM are ignored from here to the exit.
+def ignore_interrupts() -> None:
+    """Ctrl-C and SIGTERM ignored from here to the exit (once the new tables are in place).
 
     Otherwise a late signal would end the run as "interrupted, outputs unchanged"
     (exit 130), which is false once the tables have landed; the report that
@@ -263,14 +263,17 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # unwinds like Ctrl-C, so temporary files are removed
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, restore_signals: bool = True) -> int:
+    """Run one command; `restore_signals=False` (the `annuaire` process itself) keeps the
+    handlers of the end of the run in place, so no signal finds the default one between
+    the outcome and the exit."""
     previous = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
     previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
     finally:
-        for signum, handler in previous.items():  # `_outcome_stands` may have changed them
-            if handler is not None:
+        for signum, handler in previous.items() if restore_signals else ():
+            if handler is not None:  # `ignore_interrupts` may have changed them
                 signal.signal(signum, handler)
 
 
@@ -291,7 +294,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         outcomes = getattr(args, "outcomes", None)
         if outcomes is not None and store.commits() > committed:  # the tables had landed
-            _outcome_stands()
+            ignore_interrupts()
             print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
             return _exit_code(outcomes)
         print("interrupted; earlier outputs are unchanged", file=sys.stderr)

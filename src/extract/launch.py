@@ -9,7 +9,6 @@ run is ready to read its first file about half a second sooner.
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -23,11 +22,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from extract.workers import prestart
 
         prestart()
+    from extract.cli import ignore_interrupts
     from extract.cli import main as cli_main
 
-    code = cli_main(args)
+    code = cli_main(args, restore_signals=False)
     # The outcome is decided and reported: a signal during interpreter shutdown
     # (modules freed, the pool stopped) must not turn it into a killed run.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    ignore_interrupts()
     return code
