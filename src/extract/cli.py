@@ -32,7 +32,6 @@ DESCRIPTION = (
     "Extract the « Label Territoire Innovant » directory (annuaire) from its PDF "
     "into Parquet and CSV tables, and check it for inconsistencies."
 )
-_TABLES_WRITTEN = "interrupted; tables written, run `annuaire report {out}` for the report"
 EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c in ExitCode)
 
 
@@ -169,7 +168,7 @@ def _exit_code(outcomes: Sequence[Result | Failure]) -> int:
 def _run_extract(args: argparse.Namespace) -> int:
     options = _options(args)
     ensure_writable(args.out)
-    cached = frozenset(CropCache(args.out).members)
+    cached = CropCache.names(args.out)
     outcomes = _extract_all(
         args, options, partial(extract_with_crops, options=options, cached=cached)
     )
@@ -190,12 +189,19 @@ def _run_extract(args: argparse.Namespace) -> int:
     try:
         write_outputs(args.out, outcomes, options)
     except WrittenThenInterrupted:  # held until the tables were all in place
-        ignore_interrupts()
-        print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
-        return _exit_code(outcomes)
+        return _interrupted_after_writing(args.out, outcomes)
     ignore_interrupts()
     print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
     _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
+    return _exit_code(outcomes)
+
+
+def _interrupted_after_writing(out: Path, outcomes: Sequence[Result | Failure]) -> int:
+    """An interrupt once the new tables were in place: say so; the run keeps its own code."""
+    ignore_interrupts()
+    print(
+        f"interrupted; tables written, run `annuaire report {out}` for the report", file=sys.stderr
+    )
     return _exit_code(outcomes)
 
 
@@ -218,16 +224,12 @@ def ignore_interrupts() -> None:
 def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
     """The report is a by-product of extract: its failure must not change the exit code.
 
-    The tables are already in place here, so an interrupt only skips the report
-    (exit 130 would claim that the outputs are unchanged).
+    It runs once the tables are in place, with interrupts ignored (`ignore_interrupts`).
     """
     try:
         path = build_report(out, crops or {})
     except AnnuaireError as error:
         print(f"warning: report not written: {error}", file=sys.stderr)
-        return
-    except KeyboardInterrupt:
-        print(_TABLES_WRITTEN.format(out=out), file=sys.stderr)
         return
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
@@ -294,9 +296,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         outcomes = getattr(args, "outcomes", None)
         if outcomes is not None and store.commits() > committed:  # the tables had landed
-            ignore_interrupts()
-            print(_TABLES_WRITTEN.format(out=args.out), file=sys.stderr)
-            return _exit_code(outcomes)
+            return _interrupted_after_writing(args.out, outcomes)
         print("interrupted; earlier outputs are unchanged", file=sys.stderr)
         return ExitCode.INTERRUPTED
 

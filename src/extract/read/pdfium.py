@@ -219,7 +219,6 @@ _OBJECT_BOUNDS = _fast(raw.FPDFPageObj_GetBounds, ctypes.c_int)
 # In its page text pdfium writes U+FFFE for a line-end hyphen and for a glyph with no Unicode;
 # those few characters are asked for one by one.
 _UNKNOWN = "\ufffe"
-# pdfium reorders right-to-left runs, so a token's two ends would not bound its characters.
 _ATTRS = operator.attrgetter("upright", "size", "font")  # pdfplumber's word attributes
 _X0 = operator.attrgetter("x0")
 _CODES = 0x110000  # code points
@@ -228,6 +227,7 @@ _SPACE = ord(" ")
 _IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], np.bool_)
 _IS_SPACE[-1] = False
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# pdfium reorders right-to-left runs within a line: such pages are read character by character.
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _FORM_DEPTH = 14  # pypdfium2's default max_depth of 15, less the page itself
 

@@ -34,6 +34,15 @@ class CropCache:
         except (OSError, zipfile.BadZipFile):
             self.members = {}  # absent or damaged: crops are rendered again
 
+    @staticmethod
+    def names(out: Path) -> frozenset[str]:
+        """The cached crops' names, from the zip's directory alone (no crop is read)."""
+        try:
+            with zipfile.ZipFile(out / CACHE_NAME) as archive:
+                return frozenset(archive.namelist())
+        except (OSError, zipfile.BadZipFile):
+            return frozenset()
+
     def get(self, name: str) -> bytes | None:
         return self.members.get(name)
 
