@@ -24,7 +24,7 @@ WRITER = """
 import sys, time
 from collections.abc import Mapping
 from pathlib import Path
-from extract.cli import _terminate
+from extract import signals
 from extract.store import write_files
 import signal
 
@@ -39,7 +39,7 @@ class Slow(Mapping):
             time.sleep(0.6)
             yield key, value
 
-signal.signal(signal.SIGTERM, _terminate)
+signals.install({})
 out = Path(sys.argv[1])
 files = {f"t{i}.csv": f"new {i}\\n".encode() * 1000 for i in range(3)}
 try:

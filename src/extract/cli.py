@@ -9,24 +9,25 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from types import FrameType
+from typing import Any
 
-from extract import __version__, checkview, store
+from extract import __version__, checkview, signals, store
 from extract.errors import AnnuaireError, ExitCode
+from extract.output import NAME as MANIFEST_NAME
 from extract.output import latest_per_edition, write_outputs
 from extract.pipeline import Failure, Options, Result, extract_many, extract_pdf
 from extract.progress import Progress
 from extract.read import BACKENDS
-from extract.report import build_report
+from extract.report import REPORT_NAME, build_report
 from extract.report.cache import CropCache
 from extract.report.crops import prerender
-from extract.store import CSV_DIALECTS, WrittenThenInterrupted, ensure_writable
+from extract.store import CSV_DIALECTS, ensure_writable
 
 DESCRIPTION = (
     "Extract the « Label Territoire Innovant » directory (annuaire) from its PDF "
@@ -185,46 +186,18 @@ def _run_extract(args: argparse.Namespace) -> int:
             )
     if not results:
         return _exit_code(outcomes)
-    args.outcomes = outcomes  # for `_main`, should an interrupt land once they are written
-    try:
-        write_outputs(args.out, outcomes, options)
-    except WrittenThenInterrupted:  # held until the tables were all in place
-        return _interrupted_after_writing(args.out, outcomes)
-    ignore_interrupts()
+    args.outcomes = outcomes  # for `_interrupted`, should a signal land once they are written
+    write_outputs(args.out, outcomes, options)
+    signals.ignore()  # the tables are in place: what follows cannot change the outcome
     print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
     _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
     return _exit_code(outcomes)
 
 
-def _interrupted_after_writing(out: Path, outcomes: Sequence[Result | Failure]) -> int:
-    """An interrupt once the new tables were in place: say so; the run keeps its own code."""
-    ignore_interrupts()
-    print(
-        f"interrupted; tables written, run `annuaire report {out}` for the report", file=sys.stderr
-    )
-    return _exit_code(outcomes)
-
-
-def ignore_interrupts() -> None:
-    """Ctrl-C and SIGTERM ignored from here to the exit (once the new tables are in place).
-
-    Otherwise a late signal would end the run as "interrupted, outputs unchanged"
-    (exit 130), which is false once the tables have landed; the report that
-    follows takes a fraction of a second.
-    """
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        while True:
-            try:
-                signal.signal(signum, signal.SIG_IGN)
-                break
-            except KeyboardInterrupt:  # one that landed just before: ignored like the rest
-                continue
-
-
 def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
     """The report is a by-product of extract: its failure must not change the exit code.
 
-    It runs once the tables are in place, with interrupts ignored (`ignore_interrupts`).
+    It runs once the tables are in place, with interrupts ignored (`signals.ignore`).
     """
     try:
         path = build_report(out, crops or {})
@@ -261,44 +234,64 @@ def _run_check(args: argparse.Namespace) -> int:
 COMMANDS = {"extract": _run_extract, "check": _run_check, "report": _run_report}
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # unwinds like Ctrl-C, so temporary files are removed
+@dataclass
+class _Run:
+    """What an interrupt needs to report the run's true state."""
+
+    written: int  # how many files `store.written()` listed as the run began
+    args: argparse.Namespace | None = None
 
 
 def main(argv: Sequence[str] | None = None, restore_signals: bool = True) -> int:
-    """Run one command; `restore_signals=False` (the `annuaire` process itself) keeps the
-    handlers of the end of the run in place, so no signal finds the default one between
-    the outcome and the exit."""
-    previous = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
-    previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, _terminate)
+    """Run one command and return its exit code; Ctrl-C and SIGTERM end it with 130.
+
+    `restore_signals=False` (the `annuaire` process itself) keeps the run's
+    signal handler to the end, so no signal finds another one between the
+    outcome and the exit.
+    """
+    run = _Run(len(store.written()))
+    previous: dict[int, Any] = {}
     try:
-        return _main(argv)
+        signals.install(previous)
+        return _main(argv, run)
+    except KeyboardInterrupt:  # wherever it landed: `_interrupted` tells what was written
+        return _interrupted(run)
     finally:
-        for signum, handler in previous.items() if restore_signals else ():
-            if handler is not None:  # `ignore_interrupts` may have changed them
-                signal.signal(signum, handler)
+        if restore_signals:
+            signals.restore(previous)
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, run: _Run) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    committed = store.commits()
+    run.args = args = parser.parse_args(argv)
     try:
         options_error = _validate(args)
         if options_error:
             parser.error(options_error)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except AnnuaireError as error:
         if args.verbose:
             traceback.print_exc()
         print(f"error: {error}", file=sys.stderr)
-        return error.exit_code
-    except KeyboardInterrupt:
-        outcomes = getattr(args, "outcomes", None)
-        if outcomes is not None and store.commits() > committed:  # the tables had landed
-            return _interrupted_after_writing(args.out, outcomes)
-        print("interrupted; earlier outputs are unchanged", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        code = error.exit_code
+    signals.ignore()  # the outcome is decided
+    return code
+
+
+def _interrupted(run: _Run) -> int:
+    """Exit code and message of a run stopped by Ctrl-C or SIGTERM, from what it wrote."""
+    written = set(store.written()[run.written :])
+    args = run.args
+    if args is not None and args.command == "extract" and MANIFEST_NAME in written:
+        # The tables landed: the run keeps its own code; only the report is missing.
+        hint = f"run `annuaire report {args.out}` for the report"
+        print(f"interrupted; tables written, {hint}", file=sys.stderr)
+        return _exit_code(args.outcomes)
+    if args is not None and args.command == "report" and REPORT_NAME in written:
+        print(f"interrupted; {args.dir / REPORT_NAME} written", file=sys.stderr)
+        return ExitCode.OK
+    print("interrupted; earlier outputs are unchanged", file=sys.stderr)
+    return ExitCode.INTERRUPTED
 
 
 def _validate(args: argparse.Namespace) -> str:

@@ -5,28 +5,39 @@ has the pipeline imported. Importing it takes most of a second, and so does
 importing the command line's own modules (pyarrow, pandas, scipy, pdfium).
 Starting the forkserver first lets the two happen at once on two cores, so a
 run is ready to read its first file about half a second sooner.
+
+Ctrl-C and SIGTERM are routed to one handler before anything else (see
+`extract.signals`), so from the first line on they end the run with exit code
+130 and a one-line message, never with a traceback or a killed process.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
+
+from extract import signals
+from extract.errors import ExitCode
 
 _POOLED = frozenset({"extract", "check"})
 _HELP = frozenset({"-h", "--help", "--version"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in _POOLED and _HELP.isdisjoint(args):
-        from extract.workers import prestart
+    previous: dict[int, Any] = {}
+    try:
+        signals.install(previous)
+        args = list(sys.argv[1:] if argv is None else argv)
+        if args and args[0] in _POOLED and _HELP.isdisjoint(args):
+            from extract.workers import prestart
 
-        prestart()
-    from extract.cli import ignore_interrupts
-    from extract.cli import main as cli_main
+            prestart()
+        from extract.cli import main as cli_main
 
-    code = cli_main(args, restore_signals=False)
-    # The outcome is decided and reported: a signal during interpreter shutdown
-    # (modules freed, the pool stopped) must not turn it into a killed run.
-    ignore_interrupts()
+        code = cli_main(args, restore_signals=False)
+    except KeyboardInterrupt:  # before the command began: it had written nothing
+        print("interrupted; earlier outputs are unchanged", file=sys.stderr)
+        code = ExitCode.INTERRUPTED
+    signals.ignore_until_exit()
     return code

@@ -12,17 +12,17 @@ import csv
 import fcntl
 import io
 import os
-import signal
+import secrets
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from extract import signals
 from extract.errors import OutputNotWritableError
 from extract.tables import SCHEMAS, SORT_KEYS
 
@@ -86,44 +86,6 @@ def merge(old: pa.Table | None, new: pa.Table, years: set[int], name: str) -> pa
     return table.sort_by(keys) if keys else table
 
 
-@contextlib.contextmanager
-def _held_signals() -> Iterator[None]:
-    """Defer Ctrl-C and SIGTERM to the end of the block, then act on them as before.
-
-    A signal mask would only hold the calling thread, and numpy's and pyarrow's
-    threads would take the signal instead; Python runs every handler in the main
-    thread, so swapping the handlers holds the signal wherever it lands.
-    """
-    caught: list[int] = []
-
-    def note(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
-
-    try:
-        previous: dict[int, Any] = {
-            s: signal.signal(s, note) for s in (signal.SIGINT, signal.SIGTERM)
-        }
-    except ValueError:  # not the main thread: no handler can be swapped, nor run
-        yield
-        return
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        if caught:
-            _deliver(caught[0], previous[caught[0]])
-
-
-def _deliver(signum: int, handler: Any) -> None:
-    """Do what the handler in place before `_held_signals` would have done."""
-    if callable(handler):
-        handler(signum, None)
-    elif handler == signal.SIG_DFL:
-        signal.raise_signal(signum)  # the default action: the process ends
-    # SIG_IGN: ignored, as it would have been
-
-
 def _not_writable(out: Path, exc: OSError) -> OutputNotWritableError:
     return OutputNotWritableError(
         str(out), f"the output folder cannot be written ({exc.strerror})", "choose another --out"
@@ -160,20 +122,24 @@ def locked(out: Path) -> Iterator[None]:
         yield
 
 
-_COMMITS = [0]  # batches of files moved into place by this process
+_WRITTEN: list[str] = []  # names of the files this process moved into place, in order
 
 
-def commits() -> int:
-    """How many `write_files` batches this process has moved into place so far."""
-    return _COMMITS[0]
+def written() -> tuple[str, ...]:
+    """The names of the files `write_files` has moved into place so far in this process."""
+    return tuple(_WRITTEN)
 
 
 class WrittenThenInterrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM came while files were being moved into place.
 
     The signal is held until every file is in place, then delivered: the new
-    files are all there, and a caller must not report the old ones as kept.
+    files (`names`) are all there, and a caller must not report the old ones as kept.
     """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__(names)
+        self.names = names
 
 
 def write_files(out: Path, files: Mapping[str, bytes]) -> None:
@@ -181,23 +147,23 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
     temps: dict[str, str] = {}
     try:
         for name, data in files.items():
-            fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            temps[name] = temp
-            os.fchmod(fd, 0o644)
-            with os.fdopen(fd, "wb") as handle:
+            # Named before it exists, so an interrupt at any point leaves no file unlisted.
+            temps[name] = temp = str(out / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            with Path(temp).open("xb") as handle:
+                os.fchmod(handle.fileno(), 0o644)
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
         try:
-            with _held_signals():
+            with signals.held():
                 for name, temp in temps.items():
                     Path(temp).replace(out / name)
+                _WRITTEN.extend(temps)
                 temps.clear()
-                _COMMITS[0] += 1
         except KeyboardInterrupt as stop:
             if temps:
                 raise
-            raise WrittenThenInterrupted from stop
+            raise WrittenThenInterrupted(tuple(files)) from stop
     except OSError as exc:
         raise _not_writable(out, exc) from exc
     finally:
