@@ -109,7 +109,7 @@ def both_readings(path: Path) -> list[tuple[list[Word], list[Word], int]]:
     """Per page: words read in bulk, words read per character, and the runs kept whole."""
     out = []
     pdf = pdfium.PdfDocument(path)
-    fonts, scratch = reader._Fonts(reader.descriptor_descents(path, None)), reader.Scratch()
+    fonts, scratch = reader._Fonts(reader.Descents(path, None)), reader.Scratch()
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -179,7 +179,7 @@ def test_runs_read_as_characters_when_a_line_needs_it(tmp_path: Path) -> None:
     pdf = pdfium.PdfDocument(path)
     page = pdf[0]
     textpage = page.get_textpage()
-    fonts, scratch = reader._Fonts(reader.descriptor_descents(path, None)), reader.Scratch()
+    fonts, scratch = reader._Fonts(reader.Descents(path, None)), reader.Scratch()
     pieces = reader._PageChars(textpage.raw, page.get_size()[1], fonts, scratch)
     chars = pieces.read()
     tops = {round(c.top) for c in chars if c.text in ("Overlap", "Lapping")}
@@ -245,3 +245,47 @@ def test_letter_spacing_by_kerning_reads_as_pdfplumber_reads_it(tmp_path: Path) 
     ((bulk, chars, _),) = both_readings(path)
     assert [w.text for w in bulk] == [w.text for w in chars] == expected
     assert expected[:3] == ["LABEL", "OR", "LABELOR"]
+
+
+def _descents_of_every_page(path: Path) -> dict[str, float]:
+    """The rule spelled out: every page's font descriptors, the first met in page order."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    found: dict[str, float] = {}
+    with path.open("rb") as handle:
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(handle))):
+            for ref in (resolve1(page.resources.get("Font")) or {}).values():
+                spec = resolve1(ref)
+                for font in [spec, *map(resolve1, resolve1(spec.get("DescendantFonts")) or [])]:
+                    descriptor = resolve1(font.get("FontDescriptor")) or {}
+                    name = reader._unprefixed(font["BaseFont"].name)
+                    found.setdefault(name, -abs(float(descriptor.get("Descent", 0))))
+    return found
+
+
+def test_descents_read_as_far_as_needed_equal_those_of_every_page(tmp_path: Path) -> None:
+    # A generated directory's pages after the sample's: its fonts are first named late.
+    generated = tmp_path / "gen.pdf"
+    make_directory(generated, 5)
+    both = tmp_path / "both.pdf"
+    with pikepdf.open(SAMPLE) as first, pikepdf.open(generated) as second:
+        first.pages.extend(second.pages)
+        first.save(both)
+    every = _descents_of_every_page(both)
+    assert len(every) >= 4
+    for names in (sorted(every), sorted(every, reverse=True)):
+        descents = reader.Descents(both, None)
+        try:
+            assert {name: descents.get(name) for name in names} == every
+            assert descents.get("NoSuchFont") is None
+        finally:
+            descents.close()
+    # The laziness is real: the sample's first font is found on the first pages.
+    descents = reader.Descents(both, None)
+    first_name = next(iter(_descents_of_every_page(SAMPLE)))
+    descents.get(first_name)
+    assert set(descents.known) < set(every)
+    descents.close()

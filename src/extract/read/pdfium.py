@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import operator
 import re
-from collections.abc import Container
+from collections.abc import Container, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,40 +88,65 @@ def _unprefixed(name: str) -> str:
     return rest if plus and len(tag) == 6 and tag.isupper() else name
 
 
-def descriptor_descents(path: Path, password: str | None) -> dict[str, float]:
-    """/Descent of every font descriptor (what pdfminer uses), by unprefixed base font name.
+class Descents:
+    """/Descent of the font descriptors (what pdfminer uses), by unprefixed base font name.
 
     pdfium replaces a zero /Descent with a glyph's bottom, so the descriptors are
-    read here; only the page tree and font dictionaries are parsed, no content.
+    read here with pdfminer: only the page tree and font dictionaries, no content.
+    They are read page by page as far as the first page that names the font
+    asked for, and no further: a long directory uses the same few fonts from its
+    first pages on, so most of its page tree is never parsed. The first
+    descriptor met in page order wins, as when the whole tree is read.
     """
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
 
-    descents: dict[str, float] = {}
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle), password=password or "")
-        for page in PDFPage.create_pages(document):
-            for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
-                spec = resolve1(ref) or {}
-                fonts = [spec, *[resolve1(d) for d in resolve1(spec.get("DescendantFonts")) or []]]
-                for font in fonts:
-                    descriptor = resolve1(font.get("FontDescriptor")) or {}
-                    name = _unprefixed(str(getattr(font.get("BaseFont"), "name", "")))
-                    descents.setdefault(name, -abs(float(descriptor.get("Descent", 0) or 0)))
-    return descents
+    def __init__(self, path: Path, password: str | None) -> None:
+        self.known: dict[str, float] = {}
+        self._pages = self._walk(path, password)
+
+    def get(self, name: str) -> float | None:
+        while name not in self.known:
+            found = next(self._pages, None)
+            if found is None:
+                return None
+            for font, descent in found:
+                self.known.setdefault(font, descent)
+        return self.known[name]
+
+    def close(self) -> None:
+        self._pages.close()
+
+    @staticmethod
+    def _walk(path: Path, password: str | None) -> Generator[list[tuple[str, float]], None, None]:
+        """Each page's (unprefixed base font name, descent) pairs, in page order."""
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+
+        with path.open("rb") as handle:
+            document = PDFDocument(PDFParser(handle), password=password or "")
+            for page in PDFPage.create_pages(document):
+                found = []
+                for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                    spec = resolve1(ref) or {}
+                    descendants = resolve1(spec.get("DescendantFonts")) or []
+                    for font in [spec, *[resolve1(d) for d in descendants]]:
+                        descriptor = resolve1(font.get("FontDescriptor")) or {}
+                        name = _unprefixed(str(getattr(font.get("BaseFont"), "name", "")))
+                        found.append((name, -abs(float(descriptor.get("Descent", 0) or 0))))
+                yield found
 
 
-def _font(handle: Any, descents: dict[str, float]) -> tuple[str, float]:
+def _font(handle: Any, descents: Descents) -> tuple[str, float]:
     """Base font name and descent in 1/1000 em."""
     buf = ctypes.create_string_buffer(256)
     raw.FPDFFont_GetBaseFontName(handle, buf, 256)
     name = buf.value.decode("utf-8", "replace")
     if name in _STANDARD_DESCENT:
         return name, _STANDARD_DESCENT[name]
-    if _unprefixed(name) in descents:
-        return name, descents[_unprefixed(name)]
+    described = descents.get(_unprefixed(name))
+    if described is not None:
+        return name, described
     descent = ctypes.c_float()
     if not raw.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), ctypes.byref(descent)):
         return name, 0.0
@@ -131,7 +156,7 @@ def _font(handle: Any, descents: dict[str, float]) -> tuple[str, float]:
 class _Fonts:
     """Name, descent and advance widths of each font handle, found once per document."""
 
-    def __init__(self, descents: dict[str, float]) -> None:
+    def __init__(self, descents: Descents) -> None:
         self.descents = descents
         self.known: dict[int, tuple[str, float]] = {}
         self.handles: dict[int, Any] = {}
@@ -658,9 +683,17 @@ def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...
 
 def _read(path: Path, password: str | None, pdf: Any) -> tuple[tuple[Page, ...], str]:
     """Pages through pdfium's own handles: pypdfium2's wrappers cost 0.25 ms a page."""
-    pages: list[Page] = []
     title = str(pdf.get_metadata_dict().get("Title", "") or "")
-    fonts, scratch = _Fonts(descriptor_descents(path, password)), Scratch()
+    descents = Descents(path, password)
+    try:
+        return _read_each(pdf, _Fonts(descents)), title
+    finally:
+        descents.close()
+
+
+def _read_each(pdf: Any, fonts: _Fonts) -> tuple[Page, ...]:
+    pages: list[Page] = []
+    scratch = Scratch()
     for index in range(len(pdf)):
         page = raw.FPDF_LoadPage(pdf.raw, index)
         if not page:
@@ -679,4 +712,4 @@ def _read(path: Path, password: str | None, pdf: Any) -> tuple[tuple[Page, ...],
             raw.FPDF_ClosePage(page)
         number = index + 1
         pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
-    return tuple(pages), title
+    return tuple(pages)
