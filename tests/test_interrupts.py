@@ -11,8 +11,10 @@ exception escaping, never a temporary file left behind.
 from __future__ import annotations
 
 import dis
+import os
 import shutil
 import signal
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -223,3 +225,35 @@ def test_once_the_outcome_is_reported_the_kernel_ignores_both_signals(
     a Ctrl-C there would turn a finished run into one killed by a signal (exit -2)."""
     assert launch.main(["check", str(small_pdf), "--jobs", "1"]) in (0, ExitCode.INCONSISTENT)
     assert [signal.getsignal(s) for s in signals.SIGNALS] == [signal.SIG_IGN, signal.SIG_IGN]
+
+
+# A signal that lands while a module defines a dataclass leaves through code that
+# `dataclasses` runs with exec(); CPython 3.11 then marks it as unhandled even once
+# caught, and `python -m` would end with SIGINT instead of exit code 130.
+_EXEC_INTERRUPTED = """
+import sys
+import extract.workers
+from extract import launch
+
+def prestart():
+    exec("raise KeyboardInterrupt")  # as from a dataclass being defined
+
+extract.workers.prestart = prestart
+sys.exit(launch.main(sys.argv[1:]))
+"""
+
+
+def test_an_interrupt_caught_after_exec_ends_python_m_with_130(
+    small_pdf: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "exec_interrupted.py").write_text(_EXEC_INTERRUPTED, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT / "src")])}
+    args = ["extract", str(small_pdf), "--out", str(tmp_path / "out")]
+    done = subprocess.run(
+        [sys.executable, "-m", "exec_interrupted", *args], env=env, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (
+        ExitCode.INTERRUPTED,
+        "interrupted; earlier outputs are unchanged\n",
+    )
+    assert not (tmp_path / "out").exists()

@@ -40,4 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; earlier outputs are unchanged", file=sys.stderr)
         code = ExitCode.INTERRUPTED
     signals.ignore_until_exit()
+    _forget_caught_interrupts()
     return code
+
+
+def _forget_caught_interrupts() -> None:
+    """Keep `python -m extract` from ending with SIGINT after an interrupt it caught.
+
+    CPython 3.11 marks a KeyboardInterrupt as unhandled whenever one leaves code
+    run by `exec()` from a string, as the methods of a dataclass are built
+    while its module is imported, even if the program catches it afterwards.
+    Under `python -m`, the interpreter then kills itself with SIGINT at exit
+    instead of returning the program's code. Running a string through `exec()`
+    resets that mark.
+    """
+    exec("")
