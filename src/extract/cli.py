@@ -200,16 +200,17 @@ def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
     It runs once the tables are in place, with interrupts ignored (`signals.ignore`).
     """
     try:
-        path = build_report(out, crops or {})
+        _report_written(build_report(out, crops or {}))
     except AnnuaireError as error:
         print(f"warning: report not written: {error}", file=sys.stderr)
-        return
+
+
+def _report_written(path: Path) -> None:
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    path = build_report(args.dir)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    _report_written(build_report(args.dir))
     return ExitCode.OK
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from extract import signals
 from extract.errors import ExitCode
@@ -25,9 +24,8 @@ _HELP = frozenset({"-h", "--help", "--version"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    previous: dict[int, Any] = {}
     try:
-        signals.install(previous)
+        signals.install({})  # kept to the process's end: nothing to restore
         args = list(sys.argv[1:] if argv is None else argv)
         if args and args[0] in _POOLED and _HELP.isdisjoint(args):
             from extract.workers import prestart

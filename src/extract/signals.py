@@ -120,17 +120,15 @@ def _held_by_flag() -> Iterator[None]:
 @contextlib.contextmanager
 def _held_by_swap() -> Iterator[None]:
     global _STATE
-    saved, _STATE = _STATE, _State(holding=1)
-    caught = _STATE.caught
+    saved = _STATE
     previous: dict[int, Any] = {}
     try:
-        previous.update({signum: signal.getsignal(signum) for signum in SIGNALS})
-        for signum in SIGNALS:
-            signal.signal(signum, interrupt)
+        install(previous)
+        _STATE.holding = 1
         yield
     finally:
         restore(previous)
-        _STATE = saved
+        caught, _STATE = _STATE.caught, saved
         if caught:
             _deliver(caught[0], previous[caught[0]])
 
