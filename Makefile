@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PDFS   := $(wildcard data/raw/*.pdf)
 
-.PHONY: run test lint typecheck unit browser bench clean
+.PHONY: run test lint typecheck unit producers bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The report's browser test drives Debian's headless Chromium; install it
-# only when missing (needs root, as on CI and the developers' machines).
-browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+# The tests print generated directories with Debian's headless Chromium (HTML/CSS)
+# and LibreOffice (office documents), and the report's browser test drives
+# Chromium; install them only when missing (needs root, as on CI and the
+# developers' machines).
+producers:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/soffice ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq chromium chromium-driver; \
+		apt-get install -y -qq chromium chromium-driver libreoffice-writer-nogui; \
 	fi
 
-unit: $(STAMP) browser
+unit: $(STAMP) producers
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -160,10 +160,15 @@ def _sizes(rng: random.Random, inject: tuple[str, ...]) -> list[int]:
     return sizes
 
 
-def edition(rng: random.Random, long: tuple[bool, bool], inject: tuple[str, ...]) -> Edition:
+def edition(
+    rng: random.Random,
+    long: tuple[bool, bool],
+    inject: tuple[str, ...],
+    categories: tuple[str, ...] = P.CATEGORIES,
+) -> Edition:
     year = rng.randint(2015, 2035)
     sizes = _sizes(rng, inject)
-    cats = rng.sample(P.CATEGORIES, len(sizes))
+    cats = rng.sample(categories, len(sizes))
     used: set[str] = set()
     summary: dict[str, list[Lau]] = {}
     for cat, n in zip(cats, sizes, strict=True):

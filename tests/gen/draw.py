@@ -7,28 +7,13 @@ import unicodedata
 from dataclasses import fields
 from pathlib import Path
 
-from . import pages
+from . import pages, texts
 from .compose import Composer
 from .content import Edition, edition
 from .inject import apply_injections
 from .layout import Layout, random_layout
 from .render import Spec, render_pdf
 from .truth import TEntry, TLaureate, Truth
-
-
-def _running_texts(ed: Edition, layout: Layout, rng: random.Random) -> tuple[str, list[str]]:
-    header = footer = ""
-    with_year = rng.random() < 0.85
-    year = f" {ed.year}" if with_year else ""
-    if layout.running in ("header", "both"):
-        header = f"Label « {ed.label_name} »{year} – Annuaire des lauréats"
-    lines: list[str] = []
-    if layout.running in ("footer", "both"):
-        footer = f"{ed.organiser} – www.{ed.website}"
-        lines = [footer, f"contact@{ed.website}"] if rng.random() < 0.5 else [footer]
-        if not header and with_year:
-            lines.insert(0, f"ANNUAIRE{year} DES TERRITOIRES LAURÉATS")
-    return header, lines
 
 
 def _check_nfc(truth: Truth) -> None:
@@ -59,7 +44,7 @@ def draw_edition(
         layout = random_layout(layout_rng)
     ed = edition(rng, (layout.long_names, layout.long_records), tuple(inject))
     injected = apply_injections(ed, rng, tuple(inject))
-    header, footer = _running_texts(ed, layout, rng)
+    header, footer = texts.running_texts(ed, layout.running, rng)
     numbered = layout.page_number_style != "none"
     top_rows = int(bool(header)) + int(numbered and layout.page_number_place == "top")
     bottom_rows = len(footer) + int(numbered and layout.page_number_place == "bottom")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from . import texts
 from . import wording as W
 from .compose import BLACK, BULLET_FONT, GREY, WHITE, Composer, RectOp, TextOp, wrap
 from .content import Edition, Lau
@@ -33,47 +34,17 @@ def cover(c: Composer, ed: Edition) -> None:
     c.add(TextOp(c.left, c.page_h * 0.3, ed.organiser, c.regular, c.fs * 1.4))
 
 
-def _counts_paragraphs(ed: Edition, rng: random.Random) -> list[str]:
-    out = []
-    if ed.applications is not None:
-        out.append(
-            rng.choice(
-                (
-                    f"En tout, ce sont {ed.applications} dossiers qui ont été déposés.",
-                    f"Au total, {ed.applications} dossiers de candidature ont été reçus.",
-                )
-            )
-        )
-    if ed.auditioned is not None:
-        lead = rng.choice(("À l’issue de la présélection,", "Après une première lecture,"))
-        out.append(
-            f"{lead} {ed.auditioned} territoires ont été retenus et invités à auditionner "
-            "devant le jury."
-        )
-    return out
-
-
 def intro(c: Composer, ed: Edition, rng: random.Random) -> None:
+    text = texts.intro(ed, rng)
     c.new_page()
     hs = c.fs * c.layout.heading_scale * 1.2
-    c.heading(f"Qu’est-ce que le Label « {ed.label_name} » ?", hs, accent(c))
-    c.items(
-        [
-            f"Depuis {ed.year - rng.randint(3, 12)}, le Label distingue les collectivités qui "
-            "mettent "
-            "les usages numériques au service de leurs habitants. Il est remis chaque année par "
-            f"{ed.organiser}.",
-            *_counts_paragraphs(ed, rng),
-        ]
-    )
+    c.heading(text.about_heading, hs, accent(c))
+    c.items(list(text.about))
     c.gap(c.lead(c.fs))
-    c.heading("Le jury", hs, accent(c))
-    c.para(
-        f"Le jury a entendu les territoires au cours de {rng.randint(2, 6)} demi-journées "
-        "d’auditions. Merci à :"
-    )
+    c.heading(text.jury_heading, hs, accent(c))
+    c.para(text.jury_lead)
     c.gap(c.lead(c.fs) * 0.5)
-    jury = [f"{name}, {org}" for name, org in ed.jury]
+    jury = list(text.jury)
     if c.layout.jury_columns == 2:
         c.columns(2)
         half = (len(jury) + 1) // 2
@@ -86,21 +57,16 @@ def intro(c: Composer, ed: Edition, rng: random.Random) -> None:
         for item in jury:
             c.bullet(item)
     c.gap(c.lead(c.fs))
-    c.heading(rng.choice(("Les critères de notation", "Les critères d’évaluation")), hs, accent(c))
-    c.para("Pour évaluer les projets, le jury s’est appuyé sur les critères suivants :")
-    c.items(["• " + crit for crit in ed.criteria])
+    c.heading(text.criteria_heading, hs, accent(c))
+    c.para(text.criteria_lead)
+    c.items(["• " + crit for crit in text.criteria])
     c.gap(c.lead(c.fs))
-    c.heading("Résultats de la sélection", hs, accent(c))
-    if ed.labelled is not None:
-        c.para(
-            f"Parmi les projets auditionnés, seuls {ed.labelled} territoires ont été retenus "
-            f"pour le Label « {ed.label_name} »."
-        )
+    c.heading(text.results_heading, hs, accent(c))
+    *stated, last = text.results
+    for paragraph in stated:
+        c.para(paragraph)
     c.gap(c.lead(c.fs) * 0.7)
-    c.para(
-        "Les distinctions or, argent et bronze ont été remises lors de la cérémonie "
-        "annuelle du réseau."
-    )
+    c.para(last)
 
 
 def _entry_lines(c: Composer, lau: Lau, w: float) -> tuple[list[str], list[str]]:
@@ -225,14 +191,11 @@ def detail(c: Composer, lau: Lau) -> TLaureate:
 
 
 def closing(c: Composer, ed: Edition) -> None:
+    heading, paragraph = texts.closing(ed)
     c.new_page()
-    c.heading(f"Candidatez pour l’édition {ed.year + 1} !", c.fs * 2.2, accent(c))
+    c.heading(heading, c.fs * 2.2, accent(c))
     c.gap(c.lead(c.fs))
-    c.para(
-        f"Votre collectivité porte un projet numérique utile à ses habitants ? Les candidatures au "
-        f"Label « {ed.label_name} » {ed.year + 1} ouvriront à l’automne. "
-        f"Rendez-vous sur {ed.website}."
-    )
+    c.para(paragraph)
 
 
 def decorate(c: Composer, header: str, footer: list[str]) -> None:

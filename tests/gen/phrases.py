@@ -21,6 +21,15 @@ CATEGORIES: tuple[str, ...] = (
     "SERVICES AUX FAMILLES",
 )
 
+# Long names that wrap on a banner printed in a narrow or centred box (new producers only:
+# the reportlab generator draws from CATEGORIES alone, so its seeds keep their content).
+LONG_CATEGORIES: tuple[str, ...] = (
+    "ATTRACTIVITÉ ET DÉVELOPPEMENT ÉCONOMIQUE DES TERRITOIRES",
+    "INCLUSION NUMÉRIQUE ET ACCOMPAGNEMENT DES PUBLICS FRAGILES",
+    "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS",
+    "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES",
+)
+
 TOWNS: tuple[str, ...] = (
     "Montclairon",
     "Bellerive-sur-Lorme",

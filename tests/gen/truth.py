@@ -74,3 +74,7 @@ class Truth:
     criteria: tuple[str, ...]
     injected: tuple[TInjected, ...]
     footer_texts: tuple[str, ...]
+    # Which producer printed the directory, and the layout family drawn for each
+    # dimension of design.FAMILIES, so that results can be told per family.
+    producer: str = "reportlab"
+    families: tuple[tuple[str, str], ...] = ()
