@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import pages, texts
 from .compose import Composer
-from .content import Edition, edition
+from .content import edition
 from .inject import apply_injections
 from .layout import Layout, random_layout
 from .render import Spec, render_pdf
