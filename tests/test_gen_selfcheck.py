@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import random
 import re
 from collections import Counter
@@ -22,21 +23,156 @@ from gen import (
     random_layout,
     render_pdf,
 )
+from gen import wording as W
 from gen.compose import TextOp
-from gen.phrases import CATEGORIES
+from gen.design import FAMILIES
+from gen.layout import width
+from gen.phrases import CATEGORIES, LONG_CATEGORIES
+from gen.render import Spec
+from gen.truth import TLaureate
 
 SEEDS = list(range(20))
-VARIED = [
-    {"detail_columns": 2, "summary_layout": "cards", "font_family": "vera"},
-    {"detail_columns": 1, "summary_layout": "columns", "font_family": "times"},
-    {"detail_columns": 2, "summary_layout": "list", "long_names": True, "long_records": True},
-    {"summary_layout": "cards", "page_size": "Letter", "running": "both", "jury_columns": 2},
+# Layouts of the PDF checks, by seed: between them they draw every value of every
+# dimension of design.FAMILIES (test_every_family_is_drawn).
+VARIED: list[dict[str, object]] = [
+    {
+        "detail_columns": 2,
+        "summary_layout": "cards",
+        "font_family": "vera",
+        "card_frame": True,
+        "card_columns": 2,
+        "summary_table": False,
+        "banner_form": "one_line",
+        "entry_order": "title/territory+tag",
+        "section_heading": "above",
+        "spill": False,
+        "running": "header",
+        "running_style": "plain",
+        "page_number_style": "plain",
+        "page_of_total": False,
+    },
+    {
+        "detail_columns": 1,
+        "summary_layout": "columns",
+        "font_family": "times",
+        "summary_table": False,
+        "banner_form": "two_lines",
+        "banner_long": True,
+        "banner_box": "narrow",
+        "banner_align": "left",
+        "banner_style": "band",
+        "entry_order": "title/territory/tag",
+        "section_heading": "margin",
+        "spill": True,
+        "running": "both",
+        "running_style": "letterspaced",
+        "page_number_style": "plain",
+        "page_of_total": True,
+    },
+    {
+        "detail_columns": 2,
+        "summary_layout": "list",
+        "long_names": True,
+        "long_records": True,
+        "summary_table": True,
+        "table_vrules": True,
+        "table_header": True,
+        "banner_form": "three_lines",
+        "banner_box": "centred",
+        "banner_align": "centre",
+        "banner_style": "plain",
+        "entry_order": "tag/title/territory",
+        "section_heading": "runin",
+        "spill": True,
+        "running": "header",
+        "running_style": "smallcaps",
+        "page_number_style": "dashes",
+    },
+    {
+        "summary_layout": "cards",
+        "page_size": "Letter",
+        "running": "both",
+        "jury_columns": 2,
+        "summary_table": False,
+        "card_columns": 3,
+        "card_frame": False,
+        "card_gap": "narrow",
+        "banner_form": "split",
+        "banner_box": "full",
+        "banner_style": "band",
+        "split_scale": 0.6,
+        "entry_order": "territory/title/tag",
+        "section_heading": "margin",
+        "detail_columns": 2,
+        "spill": False,
+        "running_style": "smallcaps",
+        "page_number_style": "none",
+    },
+    {
+        "summary_table": True,
+        "table_vrules": False,
+        "table_header": False,
+        "banner_form": "split",
+        "banner_box": "centred",
+        "banner_align": "centre",
+        "banner_style": "plain",
+        "entry_order": "tag/territory/title",
+        "section_heading": "runin",
+        "detail_columns": 1,
+        "spill": True,
+        "running": "footer",
+        "page_number_style": "of_total",
+        "page_of_total": False,
+    },
+    {
+        "summary_table": False,
+        "summary_layout": "cards",
+        "card_columns": 3,
+        "card_frame": True,
+        "card_gap": "normal",
+        "banner_form": "two_lines",
+        "banner_long": True,
+        "banner_box": "centred",
+        "banner_style": "band",
+        "entry_order": "title/territory+tag",
+        "section_heading": "margin",
+        "detail_columns": 2,
+        "spill": True,
+        "running": "both",
+        "running_style": "plain",
+        "page_number_style": "page",
+        "long_names": True,
+    },
+    {
+        "summary_table": False,
+        "summary_layout": "list",
+        "banner_form": "three_lines",
+        "banner_long": True,
+        "banner_box": "narrow",
+        "banner_align": "left",
+        "banner_style": "band",
+        "banner_tracking": 2.2,
+        "entry_order": "tag/territory/title",
+        "section_heading": "above",
+        "detail_columns": 1,
+        "spill": False,
+        "running": "header",
+        "running_style": "letterspaced",
+        "page_number_style": "plain",
+        "page_of_total": True,
+    },
 ]
+
+
+@functools.cache
+def _drawn(seed: int, varied: bool) -> tuple[Truth, Spec]:
+    """Drawn once for all the tests: with the layout of the PDF checks, or from the seed."""
+    return draw_edition(seed, _layout(seed) if varied else None)
 
 
 def _layout(seed: int) -> Layout:
     layout = random_layout(random.Random(1000 + seed))
-    return dataclasses.replace(layout, **VARIED[seed % len(VARIED)])
+    return dataclasses.replace(layout, **VARIED[seed % len(VARIED)])  # type: ignore[arg-type]
 
 
 def _words(text: str) -> set[str]:
@@ -51,9 +187,28 @@ def _key(territory: str, project: str) -> tuple[str, str]:
     return territory, project
 
 
+def _banner_words(lau: TLaureate, layout: Layout) -> set[str]:
+    if layout.banner_form == "split":
+        return _words(" ".join(W.banner_parts(lau.tier, lau.category, layout)))
+    return _words(W.banner_text(lau.tier, lau.category, layout))
+
+
+def _spills(spec: Spec, truth: Truth) -> list[TLaureate]:
+    """Records whose last page (not their first) holds 1 to 4 lines, read from the ops."""
+    out = []
+    for lau in truth.laureates:
+        ops = [op for op in spec.pages[lau.page_end - 1] if isinstance(op, TextOp)]
+        body = {round(op.y) for op in ops if op.size >= spec.layout.body_size}
+        if lau.page_end > lau.page_start and 1 <= len(body) <= 4:
+            out.append(lau)
+    return out
+
+
 @pytest.mark.parametrize("seed", SEEDS)
-def test_pdf_holds_truth(seed: int, tmp_path: Path) -> None:
-    truth, spec = draw_edition(seed, _layout(seed))
+def test_pdf_holds_truth(seed: int, tmp_path: Path) -> None:  # noqa: C901 - one check per part
+    truth, spec = _drawn(seed, True)
+    layout = spec.layout
+    families = dict(truth.families)
     path = tmp_path / "dir.pdf"
     render_pdf(spec, path)
     n_min = 3 + len({e.category for e in truth.summary_entries}) + len(truth.laureates)
@@ -63,6 +218,8 @@ def test_pdf_holds_truth(seed: int, tmp_path: Path) -> None:
         laureates = laureates[:: max(1, len(laureates) // 2)]
         cats = (entries[0].category, entries[-1].category)
         entries = tuple(e for e in entries if e.category in cats)
+    spilled = _spills(spec, truth)
+    assert (families["spill"] == "yes") == bool(spilled)
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages) == len(spec.pages)
         assert n_min <= len(pdf.pages) <= 3 * n_min
@@ -76,14 +233,47 @@ def test_pdf_holds_truth(seed: int, tmp_path: Path) -> None:
         for entry in entries:
             assert _words(entry.project) <= _words(text(entry.page)), entry
             assert _words(entry.territory) <= _words(text(entry.page)), entry
+            tag = W.summary_tag(entry.tier, layout)
+            assert _words(tag) <= _words(text(entry.page)), entry
         for lau in laureates:
             page = _flat(text(lau.page_start))
             assert lau.territory in page and lau.project in page, lau
+            assert _banner_words(lau, layout) <= _words(page), lau
             assert lau.page_start <= lau.page_end
+            if lau.page_end == lau.page_start and not lau.has_partners:
+                assert lau.contributions.split()[-1] in _words(page), lau
+        for lau in spilled[:1]:  # its last lines alone under the running header
+            if not lau.has_partners:
+                assert lau.contributions.split()[-1] in _words(text(lau.page_end)), lau
+            furniture = [*truth.footer_texts, *(f"page {lau.page_end} /", f"– {lau.page_end} –")]
+            lines = [
+                line
+                for line in text(lau.page_end).splitlines()
+                if not any(f in line for f in furniture)
+                and line.strip() != str(lau.page_end)
+                and not re.fullmatch(r"(Page )?\d+( / \d+)?", line.strip())
+            ]
+            assert 1 <= len(lines) <= 4, (lau, lines)
+        total = len(spec.pages)
         for page in cache:
             for footer in truth.footer_texts:
                 assert footer in text(page), (page, footer)
+            if families["page_number"] == "page_of_total" and layout.page_of_total:
+                assert f"page {page} / {total}" in text(page)
     assert truth.stated_labelled == len(truth.laureates)
+
+
+def test_every_family_is_drawn() -> None:
+    """The seeds of the PDF checks, and the random seeds, draw every layout family."""
+    for seeds, varied in ((SEEDS, True), (range(40), False)):
+        seen: dict[str, set[str]] = {name: set() for name in FAMILIES}
+        for seed in seeds:
+            truth, _ = _drawn(seed, varied)
+            assert truth.producer == "reportlab"
+            assert [name for name, _ in truth.families[: len(FAMILIES)]] == list(FAMILIES)
+            for name, value in truth.families[: len(FAMILIES)]:
+                seen[name].add(value)
+        assert seen == {name: set(values) for name, values in FAMILIES.items()}
 
 
 def _consistent(truth: Truth) -> None:
@@ -100,20 +290,30 @@ def _consistent(truth: Truth) -> None:
 
 @pytest.mark.parametrize("seed", range(40))
 def test_without_injection_fully_consistent(seed: int) -> None:
-    truth, spec = draw_edition(seed)
+    truth, spec = _drawn(seed, False)
     _consistent(truth)
     assert 2 <= len({e.category for e in truth.summary_entries}) <= 6
     for lau in truth.laureates:
-        assert lau.category in CATEGORIES
+        assert lau.category in CATEGORIES + LONG_CATEGORIES
         fields = (lau.territory, lau.project, lau.description, lau.innovation, lau.contributions)
         for footer in truth.footer_texts:
             assert all(footer not in f for f in fields)
-    for ops in spec.pages:  # never wrap after a hyphen or dash
+    layout = spec.layout
+    right = layout.size[0] - layout.margin_right + 0.5
+    for ops in spec.pages[1:]:
         for op in ops:
-            if isinstance(op, TextOp) and not re.fullmatch(r"[–\d ]+", op.text):
-                assert not op.text.rstrip().endswith(("-", "–", "—")), op.text
-            if isinstance(op, TextOp) and "•" in op.text:  # pdfminer: (cid:127) in std fonts
+            if not isinstance(op, TextOp):
+                continue
+            # Never wrap after a hyphen or a dash, but for a banner's spaced dash ("LABEL OR –").
+            if not re.fullmatch(r"[–\d ]+", op.text) and op.text.endswith(("-", "–", "—")):
+                assert op.font == layout.fonts[1] and re.search(r" [-–—]$", op.text), op.text
+                assert op.text.upper().startswith("LABEL "), op.text
+            if "•" in op.text:  # pdfminer: (cid:127) in std fonts
                 assert op.font == "Vera", op
+            # Within the margins.
+            assert op.x >= layout.margin_left - 0.5, op
+            assert op.x + width(op.text, op.font, op.size) + op.char_space * len(op.text) <= right
+            assert op.y >= layout.margin_bottom - 0.5, op
 
 
 def test_deterministic_bytes(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ record is known exactly before anything is rendered.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .layout import Color, Layout, width
@@ -41,7 +43,19 @@ class RectOp:
     stroke: Color | None = None
 
 
-Op = TextOp | RectOp
+@dataclass(frozen=True)
+class LineOp:
+    """A stroked rule (table rules), from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = 0.6
+    color: Color = BLACK
+
+
+Op = TextOp | RectOp | LineOp
 
 
 def _units(text: str) -> list[str]:
@@ -59,12 +73,35 @@ def _units(text: str) -> list[str]:
     return units
 
 
+def _split_wide(unit: str, font: str, size: float, limit: float) -> list[str]:
+    """A unit wider than a line, split at its spaces: a dash then starts the next line
+    (a line never ends with it), « keeps its word, closing punctuation stays behind."""
+    if " " not in unit or width(unit, font, size) <= limit:
+        return [unit]
+    out: list[str] = []
+    for word in unit.split(" "):
+        if out and (out[-1] in DASHES or out[-1] == "«" or word in CLOSING_PUNCT):
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
 def wrap(text: str, font: str, size: float, first: float, rest: float | None = None) -> list[str]:
-    """Greedy wrap on spaces: first line within `first` points, later ones within `rest`."""
+    """Greedy wrap on spaces: first line within `first` points, later ones within `rest`.
+
+    When the first unit does not fit within `first`, the first line is "" (a run-in
+    heading or label then stands alone on its line).
+    """
     lines: list[str] = []
     current, cur_w = "", 0.0
     limit, space = first, width(" ", font, size)
-    for unit in _units(text):
+    widest = rest if rest is not None else first
+    units = [p for u in _units(text) for p in _split_wide(u, font, size, widest)]
+    if units and rest is not None and width(units[0], font, size) > first:
+        lines.append("")
+        limit = rest
+    for unit in units:
         unit_w = width(unit, font, size)
         if current and cur_w + space + unit_w > limit:
             lines.append(current)
@@ -77,6 +114,32 @@ def wrap(text: str, font: str, size: float, first: float, rest: float | None = N
     if current:
         lines.append(current)
     return lines
+
+
+def balanced(units: list[str], n: int, measure: Callable[[str], float]) -> list[str]:
+    """`units` on `n` lines (fewer if there are fewer units), the widest line narrowest."""
+    n = min(n, len(units))
+    best: tuple[float, list[str]] | None = None
+    for cuts in itertools.combinations(range(1, len(units)), n - 1):
+        bounds = (0, *cuts, len(units))
+        lines = [" ".join(units[a:b]) for a, b in itertools.pairwise(bounds)]
+        widest = max(measure(line) for line in lines)
+        if best is None or widest < best[0]:
+            best = (widest, lines)
+    assert best is not None
+    return best[1]
+
+
+def banner_units(text: str) -> list[str]:
+    """Break units of a banner: a dash is glued to the word before it (a break may follow
+    "OR –", whose dash a space follows), never to the word after it."""
+    units: list[str] = []
+    for word in text.split():
+        if units and (word in DASHES or word in CLOSING_PUNCT):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    return units
 
 
 class Composer:
@@ -95,6 +158,22 @@ class Composer:
         self.ncols = 1
         self.col = 0
         self.col_top = self.y = self.low = self.top
+        self.indent = 0.0  # text beside a margin column: frames shrink by this much
+        self.floors: dict[int, float] = {}  # pages whose columns end higher (balanced)
+
+    # -- dry runs ---------------------------------------------------------
+    def checkpoint(self) -> tuple[int, tuple[float, ...]]:
+        """The state to roll back to: later pages are dropped, the current one must not grow."""
+        state = (self.ncols, self.col, self.col_top, self.y, self.low, self.indent)
+        return len(self.pages), tuple(float(v) for v in state)
+
+    def rollback(self, point: tuple[int, tuple[float, ...]]) -> None:
+        n, (ncols, col, col_top, y, low, indent) = point
+        del self.pages[n:]
+        del self.decorated[n:]
+        self.floors = {k: v for k, v in self.floors.items() if k <= n}
+        self.ncols, self.col = int(ncols), int(col)
+        self.col_top, self.y, self.low, self.indent = col_top, y, low, indent
 
     # -- pages and frames -------------------------------------------------
     @property
@@ -119,7 +198,7 @@ class Composer:
     def frame(self) -> tuple[float, float]:
         gap = 18.0
         w = (self.full - gap * (self.ncols - 1)) / self.ncols
-        return self.left + self.col * (w + gap), w
+        return self.left + self.col * (w + gap) + self.indent, w - self.indent
 
     def next_frame(self) -> None:
         if self.col + 1 < self.ncols:
@@ -131,7 +210,7 @@ class Composer:
             self.columns(ncols)
 
     def ensure(self, h: float) -> None:
-        if self.y - h < self.bottom and self.y < self.col_top:
+        if self.y - h < self.floors.get(self.page_no, self.bottom) and self.y < self.col_top:
             self.next_frame()
 
     def gap(self, h: float) -> None:
@@ -173,18 +252,66 @@ class Composer:
         for line in lines:
             self.line(line, font, self.fs, indent + hang)
 
-    def items(self, items: tuple[str, ...] | list[str], gap_lines: float = 0.7) -> None:
-        """Paragraphs (separated by a gap) and "• " bullet items (no gap between bullets)."""
+    def items(
+        self,
+        items: tuple[str, ...] | list[str],
+        gap_lines: float = 0.7,
+        lead_in: tuple[str, Color] | None = None,
+    ) -> None:
+        """Paragraphs (separated by a gap) and "• " bullet items (no gap between bullets).
+
+        `lead_in`: a bold heading (and its colour) run into the first paragraph.
+        """
         previous_bullet = False
         for i, item in enumerate(items):
             is_bullet = item.startswith("• ")
             if i and not (is_bullet and previous_bullet):
                 self.gap(self.lead(self.fs) * gap_lines)
-            if is_bullet:
+            if i == 0 and lead_in is not None and not is_bullet:
+                self.run_in(lead_in[0], item, lead_in[1])
+            elif i == 0 and lead_in is not None:
+                self.line(lead_in[0], self.bold, self.fs, 0.0, lead_in[1])
+                self.bullet(item[2:])
+            elif is_bullet:
                 self.bullet(item[2:])
             else:
                 self.para(item)
             previous_bullet = is_bullet
+
+    def run_in(self, heading: str, text: str, color: Color = BLACK) -> None:
+        """A bold heading, then the text in the regular font on the same line, wrapping below."""
+        x, w = self.frame()
+        hw = width(heading + " ", self.bold, self.fs)
+        lines = wrap(text, self.regular, self.fs, w - hw, w)
+        self.ensure(self.lead(self.fs) * min(2, len(lines)))
+        x, _ = self.frame()
+        self.add(TextOp(x, self.y - self.fs, heading, self.bold, self.fs, color))
+        if lines[0]:
+            self.add(TextOp(x + hw, self.y - self.fs, lines[0], self.regular, self.fs))
+        self.y -= self.lead(self.fs)
+        self.low = min(self.low, self.y)
+        for line in lines[1:]:
+            self.line(line, self.regular, self.fs)
+
+    def margin_heading(
+        self, lines: list[str], size: float, color: Color, margin: float, beside: float
+    ) -> tuple[int, int, float]:
+        """Heading lines in a left margin column; what follows (at least `beside` points
+        high, kept with it) goes beside them, tops aligned, until `end_margin`.
+        Returns where the heading ends."""
+        self.ensure(max(len(lines) * self.lead(size), beside))
+        x, _ = self.frame()
+        for k, line in enumerate(lines):
+            self.add(TextOp(x, self.y - size - k * self.lead(size), line, self.bold, size, color))
+        self.indent = margin
+        return self.page_no, self.col, self.y - len(lines) * self.lead(size)
+
+    def end_margin(self, mark: tuple[int, int, float]) -> None:
+        self.indent = 0.0
+        page, col, bottom = mark
+        if (page, col) == (self.page_no, self.col):
+            self.y = min(self.y, bottom)
+            self.low = min(self.low, self.y)
 
     def heading(self, text: str, size: float, color: Color = BLACK, keep: int = 2) -> None:
         lines = wrap(text, self.bold, size, self.frame()[1])
@@ -199,7 +326,8 @@ class Composer:
         lines = wrap(value, self.regular, size, w - pw, w)
         self.ensure(self.lead(size) * len(lines))
         self.add(TextOp(x, self.y - size, prefix, self.bold, size))
-        self.add(TextOp(x + pw, self.y - size, lines[0], self.regular, size))
+        if lines[0]:
+            self.add(TextOp(x + pw, self.y - size, lines[0], self.regular, size))
         self.y -= self.lead(size)
         for line in lines[1:]:
             self.line(line, self.regular, size)

@@ -8,10 +8,11 @@ from dataclasses import fields
 from pathlib import Path
 
 from . import pages, texts
+from . import phrases as P
 from .compose import Composer
 from .content import edition
 from .inject import apply_injections
-from .layout import Layout, random_layout
+from .layout import Layout, families, random_layout
 from .render import Spec, render_pdf
 from .truth import TEntry, TLaureate, Truth
 
@@ -42,7 +43,10 @@ def draw_edition(
     layout_rng = random.Random(rng.random())
     if layout is None:
         layout = random_layout(layout_rng)
-    ed = edition(rng, (layout.long_names, layout.long_records), tuple(inject))
+    categories = P.CATEGORIES
+    if layout.banner_long and layout.banner_form in ("two_lines", "three_lines"):
+        categories = P.CATEGORIES + P.LONG_CATEGORIES  # only then: other seeds keep their content
+    ed = edition(rng, (layout.long_names, layout.long_records), tuple(inject), categories)
     injected = apply_injections(ed, rng, tuple(inject))
     header, footer = texts.running_texts(ed, layout.running, rng)
     numbered = layout.page_number_style != "none"
@@ -53,9 +57,20 @@ def draw_edition(
     pages.intro(c, ed, rng)
     laureates: list[TLaureate] = []
     entries: list[TEntry] = []
+    spill_rng = random.Random(f"spill {seed}")
+    spills: list[int] = []  # columns holding the last lines of each record that spills
     for cat in ed.categories:
         entries.extend(pages.summary(c, cat, ed.summary[cat]))
-        laureates.extend(pages.detail(c, lau) for lau in ed.details[cat])
+        for lau in ed.details[cat]:
+            if layout.spill and (not spills or spill_rng.random() < 0.4):
+                want, both = spill_rng.randint(1, pages.MAX_SPILL), spill_rng.random() < 0.5
+                record = pages.spilled_detail(c, lau, want, both)
+            else:
+                record = pages.detail(c, lau)
+            laureates.append(record)
+            # A spill: a record whose last page (not its first) holds a few lines only.
+            if record.page_end > record.page_start and pages.tail_lines(c) <= pages.MAX_SPILL:
+                spills.append(pages.tail_columns(c))
     pages.closing(c, ed)
     pages.decorate(c, header, footer)
     truth = Truth(
@@ -68,7 +83,9 @@ def draw_edition(
         jury=tuple(ed.jury),
         criteria=tuple(ed.criteria),
         injected=tuple(injected),
-        footer_texts=tuple(t for t in (header, *footer) if t),
+        footer_texts=tuple(t for t in (pages.printed_header(header, layout), *footer) if t),
+        producer="reportlab",
+        families=families(layout, header, spills),
     )
     _check_nfc(truth)
     spec = Spec(layout, f"Annuaire {ed.year}", tuple(tuple(ops) for ops in c.pages))

@@ -58,6 +58,33 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "long_records": (False, True),
     "palette": tuple(range(len(PALETTES))),
 }
+# Choices added later, drawn after every field above so that earlier seeds keep
+# their draws (the layout families of gen/design.py, in reportlab's idiom).
+LATER_CHOICES: dict[str, tuple[Any, ...]] = {
+    # one_line, wrapped on 2 or 3 lines (balanced breaks), or "LABEL OR" above the category
+    "banner_form": ("one_line", "two_lines", "three_lines", "split"),
+    "banner_box": ("full", "narrow", "centred"),  # width and place of a wrapped/split banner
+    "banner_align": ("left", "centre"),  # lines of a wrapped/split banner
+    "banner_long": (False, True),  # wrapped banners: long categories in the content
+    "split_scale": (0.6, 0.75, 1.0),  # size of the "LABEL OR" line of a split banner
+    "summary_table": (False, False, True),  # a table with rules instead of summary_layout
+    "table_vrules": (False, True),
+    "table_header": (False, True),  # a header row "Projet | Territoire | Label"
+    "card_columns": (2, 3),
+    "card_frame": (True, False),  # a framed card, or whitespace only
+    "card_gap": ("normal", "narrow"),  # 14 pt, or 1 to 1.5 em
+    "entry_order": (
+        "title/territory+tag",
+        "title/territory/tag",
+        "tag/title/territory",
+        "territory/title/tag",
+        "tag/territory/title",
+    ),
+    "section_heading": ("above", "margin", "runin"),
+    "spill": (False, True),  # some records end with 1 to 4 lines on a page of their own
+    "running_style": ("plain", "letterspaced", "smallcaps"),  # the running header
+    "page_of_total": (False, False, True),  # "page 12 / 30" instead of page_number_style
+}
 
 
 @dataclass(frozen=True)
@@ -95,11 +122,39 @@ class Layout:
     # Letter spacing of band banners, in points (PDF Tc): below pdfplumber's 3 pt word
     # gap, above half a space in most banner sizes, where pdfium makes up spaces.
     banner_tracking: float = 0.0
+    # -- drawn after everything above (LATER_CHOICES) --
+    banner_form: str = "one_line"
+    banner_box: str = "full"
+    banner_align: str = "left"
+    banner_long: bool = False
+    split_scale: float = 0.75
+    summary_table: bool = False
+    table_vrules: bool = False
+    table_header: bool = True
+    card_columns: int = 2
+    card_frame: bool = True
+    card_gap: str = "normal"
+    entry_order: str = "title/territory+tag"
+    section_heading: str = "above"
+    spill: bool = False
+    running_style: str = "plain"
+    page_of_total: bool = False
+    # Letter spacing of a letter-spaced running header (PDF Tc), and the width of a
+    # narrow card gap in ems; drawn last of all.
+    running_tracking: float = 1.2
+    narrow_gap_em: float = 1.2
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            if f.name in CHOICES and getattr(self, f.name) not in CHOICES[f.name]:
-                raise ValueError(f"Layout.{f.name}={getattr(self, f.name)!r}")
+            value = getattr(self, f.name)
+            if f.name in CHOICES and value not in CHOICES[f.name]:
+                raise ValueError(f"Layout.{f.name}={value!r}")
+            if f.name in LATER_CHOICES and value not in LATER_CHOICES[f.name]:
+                raise ValueError(f"Layout.{f.name}={value!r}")
+        if not 0.5 <= self.running_tracking < 2:
+            raise ValueError("running_tracking must be within 0.5..2 pt")
+        if not 1 <= self.narrow_gap_em <= 1.5:
+            raise ValueError("narrow_gap_em must be within 1..1.5 em")
         if not 9 <= self.body_size <= 12:
             raise ValueError("body_size must be within 9..12 pt")
         if not 0 <= self.banner_tracking < 3:
@@ -126,7 +181,11 @@ def random_layout(rng: random.Random) -> Layout:
     kw["margin_bottom"] = float(rng.randint(36, 70))
     kw["body_size"] = rng.choice((9.0, 9.5, 10.0, 10.5, 11.0, 11.5, 12.0))
     kw["heading_scale"] = rng.choice((1.15, 1.25, 1.4))
-    kw["banner_tracking"] = rng.choice(TRACKINGS)  # drawn last: earlier seeds keep their layout
+    kw["banner_tracking"] = rng.choice(TRACKINGS)
+    # Drawn after the fields above: earlier seeds keep those draws.
+    kw.update({name: rng.choice(opts) for name, opts in LATER_CHOICES.items()})
+    kw["running_tracking"] = round(rng.uniform(0.6, 1.8), 1)
+    kw["narrow_gap_em"] = round(rng.uniform(1.0, 1.5), 2)
     return Layout(**kw)
 
 
@@ -134,7 +193,7 @@ def layouts() -> Any:
     """Hypothesis strategy producing Layout values."""
     from hypothesis import strategies as st
 
-    kw = {name: st.sampled_from(opts) for name, opts in CHOICES.items()}
+    kw = {name: st.sampled_from(opts) for name, opts in (CHOICES | LATER_CHOICES).items()}
     margin = st.integers(40, 80).map(float)
     return st.builds(
         Layout,
@@ -145,8 +204,83 @@ def layouts() -> Any:
         body_size=st.sampled_from((9.0, 10.0, 11.0, 12.0)),
         heading_scale=st.sampled_from((1.15, 1.25, 1.4)),
         banner_tracking=st.sampled_from(TRACKINGS),
+        running_tracking=st.sampled_from((0.6, 1.2, 1.8)),
+        narrow_gap_em=st.sampled_from((1.0, 1.25, 1.5)),
         **kw,
     )
+
+
+PAGE_NUMBER_FAMILY = {
+    "plain": "plain",
+    "page": "plain",  # "Page 12"
+    "of_total": "page_of_total",  # "12 / 30"
+    "dashes": "dashes",
+    "none": "none",
+}
+
+
+def families(layout: Layout, header: str, spills: list[int]) -> tuple[tuple[str, str], ...]:
+    """The design.FAMILIES dimensions this layout draws, then reportlab's own ones.
+
+    `header`: the running header printed (none when ""); `spills`: for each record that
+    ended with a few lines alone on a page, in how many columns (the composer tells).
+    """
+    lay = layout
+    if lay.summary_table:
+        summary = "table"
+    elif lay.summary_layout == "cards":
+        summary = f"cards{lay.card_columns}"
+    else:
+        summary = "list"  # "columns" is a list in two columns
+    number = PAGE_NUMBER_FAMILY[lay.page_number_style]
+    if lay.page_of_total and number != "none":
+        number = "page_of_total"
+    design = (
+        ("banner", lay.banner_form),
+        ("summary", summary),
+        ("entry_order", lay.entry_order),
+        ("section_heading", lay.section_heading),
+        ("detail_columns", str(lay.detail_columns)),
+        ("spill", "yes" if spills else "no"),
+        ("running_header", lay.running_style if header else "none"),
+        ("page_number", number),
+    )
+    own = [
+        ("font_family", lay.font_family),
+        ("banner_style", lay.banner_style),
+        ("banner_tracking", "yes" if lay.banner_tracking and lay.banner_style == "band" else "no"),
+    ]
+    if lay.banner_form != "one_line":
+        own += [("banner_box", lay.banner_box), ("banner_align", lay.banner_align)]
+    if lay.banner_form in ("two_lines", "three_lines"):
+        own.append(("banner_long", "yes" if lay.banner_long else "no"))
+    if spills:
+        own.append(("spill_columns", str(max(spills))))
+    if summary == "list":
+        own.append(("summary_columns", "2" if lay.summary_layout == "columns" else "1"))
+    elif summary == "table":
+        own += [
+            ("table_rules", "hv" if lay.table_vrules else "h"),
+            ("table_header", "yes" if lay.table_header else "no"),
+        ]
+    else:
+        own += [
+            ("card_frame", "yes" if lay.card_frame else "no"),
+            ("card_gap", lay.card_gap),
+        ]
+    own += [
+        (
+            "page_number_style",
+            "page_of_total"
+            if number == "page_of_total" and lay.page_of_total
+            else lay.page_number_style,
+        ),
+        ("running", lay.running),
+        ("jury_columns", str(lay.jury_columns)),
+        ("long_names", "yes" if lay.long_names else "no"),
+        ("long_records", "yes" if lay.long_records else "no"),
+    ]
+    return design + tuple(own)
 
 
 _REGISTERED: set[str] = set()

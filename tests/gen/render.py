@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from .compose import Op, TextOp
+from .compose import LineOp, Op, TextOp
 from .layout import Layout, ensure_fonts
 
 
@@ -35,6 +35,12 @@ def render_pdf(spec: Spec, path: Path) -> None:
                 text.setCharSpace(op.char_space)
                 text.textOut(op.text)
                 canvas.drawText(text)
+                canvas.restoreState()
+            elif isinstance(op, LineOp):
+                canvas.saveState()
+                canvas.setStrokeColorRGB(*op.color)
+                canvas.setLineWidth(op.width)
+                canvas.line(op.x1, op.y1, op.x2, op.y2)
                 canvas.restoreState()
             elif isinstance(op, TextOp):
                 canvas.setFillColorRGB(*op.color)

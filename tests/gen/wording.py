@@ -64,6 +64,14 @@ def banner_text(tier: str, category: str, layout: Layout) -> str:
     return text if layout.banner_case == "upper" else title_case(text)
 
 
+def banner_parts(tier: str, category: str, layout: Layout) -> tuple[str, str]:
+    """A split banner's two lines: "LABEL OR" above the category (no dash between them)."""
+    label = f"LABEL {tier.upper()}"
+    if layout.banner_case == "upper":
+        return label, category
+    return title_case(label), title_case(category)
+
+
 def statement_prefix(tier: str, layout: Layout) -> str:
     named = TIER_ELIDED[tier] if layout.statement_form == "elided" else tier
     return f"Label {named} {layout.statement_verb}{layout.statement_colon}"
