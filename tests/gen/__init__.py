@@ -28,3 +28,9 @@ __all__ = [
     "random_layout",
     "render_pdf",
 ]
+
+# The HTML/CSS producer: documents printed by headless Chromium.
+from .chromium import print_pdfs  # noqa: E402
+from .html import HtmlDraft, draw_html, make_html_directories, make_html_directory  # noqa: E402
+
+__all__ += ["HtmlDraft", "draw_html", "make_html_directories", "make_html_directory", "print_pdfs"]
