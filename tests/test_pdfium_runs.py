@@ -259,9 +259,12 @@ def _descents_of_every_page(path: Path) -> dict[str, float]:
         for page in PDFPage.create_pages(PDFDocument(PDFParser(handle))):
             for ref in (resolve1(page.resources.get("Font")) or {}).values():
                 spec = resolve1(ref)
-                for font in [spec, *map(resolve1, resolve1(spec.get("DescendantFonts")) or [])]:
-                    descriptor = resolve1(font.get("FontDescriptor")) or {}
-                    name = reader._unprefixed(font["BaseFont"].name)
+                descendants = resolve1(spec.get("DescendantFonts")) or []
+                # A Type0 font: its first descendant's descriptor, under either name.
+                font = resolve1(descendants[0]) if descendants else spec
+                descriptor = resolve1(font.get("FontDescriptor")) or {}
+                for named in (spec, font):
+                    name = reader._unprefixed(named["BaseFont"].name)
                     found.setdefault(name, -abs(float(descriptor.get("Descent", 0))))
     return found
 

@@ -130,10 +130,14 @@ class Descents:
                 for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
                     spec = resolve1(ref) or {}
                     descendants = resolve1(spec.get("DescendantFonts")) or []
-                    for font in [spec, *[resolve1(d) for d in descendants]]:
-                        descriptor = resolve1(font.get("FontDescriptor")) or {}
-                        name = _unprefixed(str(getattr(font.get("BaseFont"), "name", "")))
-                        found.append((name, -abs(float(descriptor.get("Descent", 0) or 0))))
+                    # A Type0 font has no descriptor of its own: pdfminer reads its first
+                    # descendant's, and pdfium names it by the Type0 font's /BaseFont.
+                    font = resolve1(descendants[0]) or {} if descendants else spec
+                    descriptor = resolve1(font.get("FontDescriptor")) or {}
+                    descent = -abs(float(descriptor.get("Descent", 0) or 0))
+                    for named in (spec, font):
+                        name = _unprefixed(str(getattr(named.get("BaseFont"), "name", "")))
+                        found.append((name, descent))
                 yield found
 
 
