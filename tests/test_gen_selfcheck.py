@@ -26,6 +26,7 @@ from gen import (
 from gen import wording as W
 from gen.compose import TextOp
 from gen.design import FAMILIES
+from gen.draw import seed_layout
 from gen.layout import width
 from gen.phrases import CATEGORIES, LONG_CATEGORIES
 from gen.render import Spec
@@ -314,6 +315,18 @@ def test_without_injection_fully_consistent(seed: int) -> None:
             assert op.x >= layout.margin_left - 0.5, op
             assert op.x + width(op.text, op.font, op.size) + op.char_space * len(op.text) <= right
             assert op.y >= layout.margin_bottom - 0.5, op
+
+
+def test_plain_families() -> None:
+    """seed_layout() is the layout a seed draws; plain_families() the one it drew before the
+    layout families (checked against that time's generator: same pages on every seed)."""
+    for seed in range(6):
+        assert draw_edition(seed, seed_layout(seed))[0] == _drawn(seed, False)[0]
+        truth, _ = draw_edition(seed, seed_layout(seed, families=False))
+        drawn = dict(truth.families)
+        assert drawn["banner"] == "one_line" and drawn["section_heading"] == "above"
+        assert drawn["entry_order"] == "title/territory+tag"
+        assert drawn["summary"] in ("list", "cards2") and drawn["running_header"] != "smallcaps"
 
 
 def test_deterministic_bytes(tmp_path: Path) -> None:

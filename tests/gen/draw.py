@@ -12,7 +12,7 @@ from . import phrases as P
 from .compose import Composer
 from .content import edition
 from .inject import apply_injections
-from .layout import Layout, families, random_layout
+from .layout import Layout, families, plain_families, random_layout
 from .render import Spec, render_pdf
 from .truth import TEntry, TLaureate, Truth
 
@@ -33,6 +33,13 @@ def _check_nfc(truth: Truth) -> None:
                 walk(getattr(value, f.name))
 
     walk(truth)
+
+
+def seed_layout(seed: int, families: bool = True) -> Layout:
+    """The layout draw_edition(seed) draws; without `families`, the one drawn before the
+    layout families (layout.plain_families), whose pages are those of that time."""
+    layout = random_layout(random.Random(random.Random(seed).random()))
+    return layout if families else plain_families(layout)
 
 
 def draw_edition(
