@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.furniture import strip_furniture
+from extract.layout import order_pages
 from extract.model import BBox, Line, Page, Word
 from extract.read.lines import _boxes_of, words_to_lines
 from extract.text import Metrics, join_wrapped, lines_to_text
@@ -27,6 +30,12 @@ def texts(lines: tuple[Line, ...]) -> list[str]:
     return [line.text for line in lines]
 
 
+def read(drawn: list[Word], shapes: Sequence[BBox] = (), height: float = 800) -> tuple[Line, ...]:
+    """Lines of one drawn page in reading order: the reader's lines, then the layout stage."""
+    page = Page(1, 595, height, words_to_lines(drawn, 1, shapes), tuple(shapes))
+    return order_pages((page,))[0].lines
+
+
 def test_two_column_list_reads_left_column_then_right() -> None:
     drawn = (
         words("• Apples and pears", 50, 100)
@@ -35,7 +44,7 @@ def test_two_column_list_reads_left_column_then_right() -> None:
         + words("• Elderberries", 300, 114)
         + words("• Cherries", 50, 128)
     )
-    assert texts(words_to_lines(drawn, 1, 800)) == [
+    assert texts(read(drawn)) == [
         "• Apples and pears",
         "• Bananas",
         "• Cherries",
@@ -52,7 +61,7 @@ def test_a_heading_after_a_balanced_list_is_not_read_inside_it() -> None:
         + words("Les critères", 50, 160, size=16)
         + words("Une phrase qui traverse toute la largeur de la page jusqu au bout", 50, 190)
     )
-    assert texts(words_to_lines(drawn, 1, 800))[:4] == [
+    assert texts(read(drawn))[:4] == [
         "• Ana Lopez, Ville",
         "• Bo Chen, Mairie",
         "• Eric Roy, Agence",
@@ -64,7 +73,7 @@ def test_a_left_column_overflowing_into_the_right_one_is_read_first() -> None:
     left = [words(f"ligne {i} de la colonne gauche", 50, 100 + 14 * i) for i in range(30)]
     drawn = words("DESCRIPTION", 50, 86, size=14) + words("suite de la phrase", 300, 86)
     drawn += [w for line in left for w in line]
-    lines = texts(words_to_lines(drawn, 1, 800))
+    lines = texts(read(drawn))
     assert lines[0] == "DESCRIPTION"
     assert lines[-1] == "suite de la phrase"
     assert lines[1] == "ligne 0 de la colonne gauche"
@@ -78,7 +87,7 @@ def test_a_narrow_gutter_is_cut_once_the_column_is_known() -> None:
         + words("droite deux", 300, 114)
     )
     # The second left line ends at x = 210, 90 pt from the column: a gutter there.
-    assert texts(words_to_lines(drawn, 1, 800)) == [
+    assert texts(read(drawn)) == [
         "court",
         "une ligne pleine qui finit ici",
         "droite un",
@@ -97,7 +106,7 @@ def test_cards_in_a_grid_read_row_by_row() -> None:
     for label, box in zip("ABCD", boxes, strict=True):
         drawn += words(f"• Projet {label}", box.x0 + 8, box.top + 8)
         drawn += words(f"Ville {label} [label or]", box.x0 + 8, box.top + 24)
-    assert texts(words_to_lines(drawn, 1, 800, boxes)) == [
+    assert texts(read(drawn, boxes)) == [
         "• Projet A",
         "Ville A [label or]",
         "• Projet B",
@@ -111,7 +120,7 @@ def test_cards_in_a_grid_read_row_by_row() -> None:
 
 def test_a_small_bullet_stays_with_its_larger_text() -> None:
     drawn = [Word("•", 50, 102, 54, 110, 8.0, False), *words("Projet Lumière", 64, 100, 13)]
-    assert texts(words_to_lines(drawn, 1, 800)) == ["• Projet Lumière"]
+    assert texts(read(drawn)) == ["• Projet Lumière"]
 
 
 def test_hyphens_kept_soft_hyphens_dropped() -> None:

@@ -74,5 +74,5 @@ def strip_furniture(
                 removed.append(line)
             else:
                 kept.append(line)
-        body.append(Page(page.number, page.width, page.height, tuple(kept)))
+        body.append(Page(page.number, page.width, page.height, tuple(kept), page.shapes))
     return tuple(body), tuple(removed)

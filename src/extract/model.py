@@ -61,8 +61,17 @@ class Line:
     # Width of the first word, so a later stage can tell whether it would have
     # fitted at the end of the previous line (a paragraph-break clue).
     first_word_width: float = 0.0
-    # 0 outside multi-column regions; 1 in a region's left column, 2 in its right one.
+    # Set by the layout stage: 0 outside columns read one after the other, else
+    # where the line's column starts (its left edge in whole points, at least 1),
+    # so that one design's column is the same column on every page.
     column: int = 0
+    # Characters at the start of `text` printed in bold (a heading run into its text).
+    bold_lead: int = 0
+    # Set by the layout stage: the block (lines that belong together: a paragraph, a
+    # card, a cell, a wrapped heading), numbered in reading order on its page; and
+    # the group it belongs to (a row of a grid or table, or a framed box), -1 for none.
+    block: int = -1
+    group: int = -1
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,8 @@ class Page:
     width: float
     height: float
     lines: tuple[Line, ...]
+    # Drawn shapes that may structure the text: frames (cards, bands, cells) and rules.
+    shapes: tuple[BBox, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import pyarrow as pa
 from extract import grammar, store
 from extract.errors import AnnuaireError, StructureNotFoundError
 from extract.furniture import strip_furniture
+from extract.layout import order_pages
 from extract.model import Edition
 from extract.read import BACKENDS, read_pdf
 from extract.reconcile import Reconciliation, reconcile
@@ -74,7 +75,7 @@ def extract_edition(path: Path, options: Options) -> Edition:
     document = read_pdf(path, options.backend, options.password)
     check_text_layer(document)
     body, furniture = strip_furniture(document.pages, grammar.is_structural)
-    edition = segment(document, body, furniture)
+    edition = segment(document, order_pages(body), furniture)
     if not edition.laureates and not edition.summary_entries:
         raise StructureNotFoundError(
             str(path),

@@ -1,8 +1,9 @@
-"""Words to lines in reading order, shared by every backend.
+"""Words to lines, shared by every backend.
 
-A backend only has to produce positioned words; grouping them into rows,
-cutting rows at column gutters and ordering the columns is the same problem
-whatever library read the characters, so it is solved once here.
+A backend only has to produce positioned words and the bounds of its drawn
+shapes; grouping words into rows and cutting rows at column gutters is the same
+problem whatever library read the characters, so it is solved once here. The
+order in which lines are read is the layout stage's business (`extract.layout`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from operator import attrgetter
 import numpy as np
 
 from extract.model import BBox, Line, Word
-from extract.read.columns import ALIGN_TOLERANCE, column_gutters, reading_order
+from extract.read.columns import ALIGN_TOLERANCE, column_gutters
 
 # A gap wider than this many font sizes between two words of one row is a
 # column gutter, not a word space. Justified text stretches spaces to about
@@ -68,8 +69,57 @@ def _rows(words: Sequence[Word]) -> list[list[Word]]:
     return [sorted(row, key=_LEFT) for row in rows]
 
 
-def _segments(row: list[Word]) -> list[list[Word]]:
+def _covers(row: list[Word], x: float) -> bool:
+    return any(w.x0 < x < w.x1 for w in row)
+
+
+def _open(rows: list[list[Word]], index: int, left: Word, right: Word) -> bool:
+    """Whether the rows around row `index` leave a strip of [left, right] blank,
+    as they do along a gutter.
+
+    A wide space of one justified line has words above and below it, or, now
+    and then, the spaces between words of the lines around it (a river, a few
+    points wide); a gutter runs on through the rows next to it, with words on
+    both sides. The rows of the same run of text (up to five on each side, each
+    within a line's pitch of the next) vote at points one point apart across
+    the space (a row with words on one side only abstains): a strip of 0.8 em
+    must have more rows for a gutter than against it, or none for and at most
+    one against (the gap decides then). Only words of the size of those on
+    either side of the space vote: a heading above is no part of the text.
+    """
+    em = min(left.size, right.size)
+    sizes = (left.size, right.size)
+    near = []
+    for step in (-1, 1):  # the rows of the same run of text, up and down
+        k = index
+        while 0 <= k + step < len(rows) and abs(k + step - index) <= 5:
+            if abs(rows[k + step][0].top - rows[k][0].top) > 1.6 * em:
+                break  # a wider gap: another paragraph, heading or element
+            k += step
+            near.append([w for w in rows[k] if min(abs(w.size - s) for s in sizes) <= 0.6])
+    near = [row for row in near if row]
+    if not near:
+        return True
+    run, x = 0.0, left.x1 + 0.5
+    while x < right.x0:
+        covered = sum(1 for row in near if _covers(row, x))
+        beside = sum(1 for row in near if _flanks(row, x))
+        run = run + 1.0 if covered < beside or (beside == 0 and covered <= 1) else 0.0
+        if run >= 0.8 * em:
+            return True
+        x += 1.0
+    return False
+
+
+def _flanks(row: list[Word], x: float) -> bool:
+    """A row with words on both sides of a blank `x`: a witness that a gutter runs
+    there (a row that ends before it, or starts after it, says nothing)."""
+    return not _covers(row, x) and any(w.x1 <= x for w in row) and any(w.x0 >= x for w in row)
+
+
+def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
     """Cut a row where the gap between two words is a gutter."""
+    row = rows[index]
     segments: list[list[Word]] = [[row[0]]]
     for previous, word in zip(row, row[1:], strict=False):
         gap = word.x0 - previous.x1
@@ -78,7 +128,7 @@ def _segments(row: list[Word]) -> list[list[Word]]:
         restyled = abs(previous.size - word.size) > 1.0 and gap > em
         if len(segments[-1]) == 1 and previous.text in _BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
-        elif gap > GUTTER_EM * em or restyled:
+        elif (gap > GUTTER_EM * em or restyled) and _open(rows, index, previous, word):
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -109,20 +159,19 @@ def _is_wordlike(word: Word) -> bool:
     return any(ch.isalnum() for ch in word.text)
 
 
+def _starts_column(segment: list[Word], gutter: float) -> bool:
+    """Something starts on the gutter: the segment, or a word after more than a
+    word space (a narrower gutter the first pass missed)."""
+    return abs(segment[0].x0 - gutter) <= ALIGN_TOLERANCE or any(
+        abs(word.x0 - gutter) <= 1.5
+        and word.x0 - previous.x1 > NARROW_GUTTER_EM * max(previous.size, word.size)
+        for previous, word in zip(segment, segment[1:], strict=False)
+    )
+
+
 def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
-    """Rows in which something starts on the gutter: a segment, or a word
-    after more than a word space (a narrower gutter the first pass missed)."""
-    count = 0
-    for row in word_rows:
-        for segment in row:
-            if abs(segment[0].x0 - gutter) <= ALIGN_TOLERANCE or any(
-                abs(word.x0 - gutter) <= 1.5
-                and word.x0 - previous.x1 > NARROW_GUTTER_EM * max(previous.size, word.size)
-                for previous, word in zip(segment, segment[1:], strict=False)
-            ):
-                count += 1
-                break
-    return count
+    """Rows in which something starts on the gutter."""
+    return sum(1 for row in word_rows if any(_starts_column(seg, gutter) for seg in row))
 
 
 def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word]]:
@@ -164,31 +213,88 @@ def _make_line(words: list[Word], page: int) -> Line:
         bold_chars += len(w.text) if w.bold else 0
     if mixed:  # the median character's size
         size = statistics.median([w.size for w in words for _ in w.text])
+    text = clean_text(" ".join(w.text for w in words))
     return Line(
-        text=clean_text(" ".join(w.text for w in words)),
+        text=text,
         page=page,
         bbox=BBox(x0, top, x1, bottom),
         size=round(size, 2),
         bold=bold_chars * 2 > chars,
         first_word_width=_first_unit(words).x1 - first.x0,
+        bold_lead=_bold_lead(words, text),
     )
 
 
-def _lines(words: list[Word], page: int, height: float) -> list[Line]:
-    word_rows = [_segments(row) for row in _rows(words)]
+def _bold_lead(words: list[Word], text: str) -> int:
+    """Length of the text's leading run of bold words (0 when the first word is not bold)."""
+    if not words[0].bold:
+        return 0
+    count = 0
+    for w in words:
+        if not w.bold:
+            break
+        count += 1
+    if count == len(words):
+        return len(text)
+    return len(clean_text(" ".join(w.text for w in words[:count])))
+
+
+def _clear(rows: list[list[Word]], word_rows: list[list[list[Word]]], gutter: float) -> bool:
+    """Whether the rows from the first to the last that start a column at
+    `gutter` leave the strip just left of it blank with words on both sides
+    more often than they cross it (justified lines whose wide spaces happen to
+    line up now and then do not)."""
+    starts = [
+        k for k, row in enumerate(word_rows) if any(_starts_column(s, gutter) for s in row)
+    ]
+    if not starts:
+        return False
+    between = rows[starts[0] : starts[-1] + 1]
+    crossed = sum(1 for row in between if _covers(row, gutter - 1.0))
+    flanked = sum(1 for row in between if _flanks(row, gutter - 1.0))
+    return crossed < flanked
+
+
+def _lines(words: list[Word], page: int) -> list[Line]:
+    """Lines of some words, row by row from the top, each row left to right."""
+    plain = _rows(words)
+    word_rows = [_segments(plain, k) for k in range(len(plain))]
     rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
-    gutters = [g for g in column_gutters(rows) if _support(word_rows, g) >= 2]
+    gutters = [
+        g
+        for g in column_gutters(rows)
+        if _support(word_rows, g) >= 2 and _clear(plain, word_rows, g)
+    ]
     if gutters:
         word_rows = [[p for seg in row for p in _cut_at_gutters(seg, gutters)] for row in word_rows]
         rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
-    return reading_order(rows, height)
+    return [line for row in rows for line in row]
 
 
-def frames(boxes: Iterable[BBox], page_width: float) -> tuple[BBox, ...]:
-    """Drawn shapes big enough to frame text: cards, bands, panels."""
-    return tuple(
-        b for b in boxes if 40 <= b.x1 - b.x0 <= 0.98 * page_width and b.bottom - b.top >= 14
-    )
+# A frame holds text (a card, a band, a cell); a rule separates it (a table's lines).
+FRAME_MIN_WIDTH = 40.0
+FRAME_MIN_HEIGHT = 14.0
+RULE_MIN_LENGTH = 20.0
+RULE_MAX_THICKNESS = 3.0
+
+
+def is_frame(box: BBox) -> bool:
+    return box.x1 - box.x0 >= FRAME_MIN_WIDTH and box.bottom - box.top >= FRAME_MIN_HEIGHT
+
+
+def shapes(boxes: Iterable[BBox], page_width: float) -> tuple[BBox, ...]:
+    """Drawn shapes that may structure text: frames (cards, bands, panels, cells)
+    and rules, in drawing order. Shapes as wide as the page are backgrounds."""
+    kept = []
+    for b in boxes:
+        width, height = b.x1 - b.x0, b.bottom - b.top
+        if width > 0.98 * page_width:
+            continue
+        if is_frame(b) or (
+            max(width, height) >= RULE_MIN_LENGTH and min(width, height) <= RULE_MAX_THICKNESS
+        ):
+            kept.append(b)
+    return tuple(kept)
 
 
 def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
@@ -208,43 +314,28 @@ def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
     return [int(i) for i in best]
 
 
-def _row_major(boxes: list[tuple[BBox, list[Line]]]) -> list[tuple[BBox, list[Line]]]:
-    """Boxes read like text: by rows of boxes whose tops align, left to right."""
-    ordered = sorted(boxes, key=lambda item: item[0].top)
-    bands: list[list[tuple[BBox, list[Line]]]] = []
-    for item in ordered:
-        if bands and abs(item[0].top - bands[-1][0][0].top) <= ALIGN_TOLERANCE:
-            bands[-1].append(item)
-        else:
-            bands.append([item])
-    return [item for band in bands for item in sorted(band, key=lambda i: i[0].x0)]
-
-
 def words_to_lines(
-    words: Iterable[Word], page: int, height: float, boxes: Sequence[BBox] = ()
+    words: Iterable[Word], page: int, boxes: Sequence[BBox] = ()
 ) -> tuple[Line, ...]:
-    """Lines of one page in reading order.
+    """Lines of one page, from the top; the layout stage puts them in reading order.
 
-    Columns are read one after the other; text framed in boxes (cards of a
-    grid) is read box by box, row of boxes by row of boxes, each box where
-    its top falls among the other lines.
+    Words framed in different boxes (the cards of a grid) never share a line,
+    however narrow the space between the boxes.
     """
     kept = [w for w in words if w.text.strip()]
     if not kept:
         return ()
+    frames = [b for b in boxes if is_frame(b)]
     framed: dict[int, list[Word]] = {}
-    loose: list[Word] = [] if boxes else kept
-    for word, index in zip(kept, _boxes_of(kept, boxes) if boxes else (), strict=False):
+    loose: list[Word] = [] if frames else kept
+    for word, index in zip(kept, _boxes_of(kept, frames) if frames else (), strict=False):
         if index < 0:
             loose.append(word)
         else:
             framed.setdefault(index, []).append(word)
     if len(framed) < 2:  # a lone box (a banner band) is no grid
         loose, framed = kept, {}
-    ordered = _lines(loose, page, height) if loose else []
-    for box, lines in reversed(
-        _row_major([(boxes[i], _lines(ws, page, height)) for i, ws in framed.items()])
-    ):
-        at = next((k for k, line in enumerate(ordered) if line.bbox.top > box.top), len(ordered))
-        ordered[at:at] = lines
-    return tuple(ordered)
+    lines = _lines(loose, page) if loose else []
+    for index in sorted(framed):
+        lines += _lines(framed[index], page)
+    return tuple(sorted(lines, key=lambda line: (line.bbox.top, line.bbox.x0)))

@@ -31,7 +31,7 @@ import pypdfium2.raw as raw
 
 from extract.errors import corrupt, encrypted
 from extract.model import BBox, Page, Word
-from extract.read.lines import frames, words_to_lines
+from extract.read.lines import shapes, words_to_lines
 from extract.read.plumber import is_bold
 
 X_TOLERANCE = 3.0
@@ -711,9 +711,9 @@ def _read_each(pdf: Any, fonts: _Fonts) -> tuple[Page, ...]:
                 words = page_words(textpage, height, fonts, scratch)
             finally:
                 raw.FPDFText_ClosePage(textpage)
-            boxes = frames(_path_boxes(page, height), width)
+            drawn = shapes(_path_boxes(page, height), width)
         finally:
             raw.FPDF_ClosePage(page)
         number = index + 1
-        pages.append(Page(number, width, height, words_to_lines(words, number, height, boxes)))
+        pages.append(Page(number, width, height, words_to_lines(words, number, drawn), drawn))
     return tuple(pages)

@@ -12,7 +12,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import corrupt, encrypted
 from extract.model import BBox, Page, Word
-from extract.read.lines import frames, words_to_lines
+from extract.read.lines import shapes, words_to_lines
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -66,8 +66,8 @@ def _read(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
             raw = page.extract_words(extra_attrs=["size", "fontname"])
             words = [_word(w) for w in raw]
             width, height = float(page.width), float(page.height)
-            boxes = frames([_box(o) for o in (*page.rects, *page.curves)], width)
-            lines = words_to_lines(words, number, height, boxes)
-            pages.append(Page(number, width, height, lines))
+            drawn = shapes([_box(o) for o in (*page.rects, *page.curves, *page.lines)], width)
+            lines = words_to_lines(words, number, drawn)
+            pages.append(Page(number, width, height, lines, drawn))
             page.close()
     return tuple(pages), title

@@ -1,0 +1,152 @@
+"""The layout stage: each page's lines cut into blocks and put in reading order.
+
+Every producer's quirks meet here (cards side by side, columns, tables, labels
+in a margin, banners wrapped in a band), so that `segment` reads blocks in
+order and never guesses geometry. Knows nothing of the directory's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract.layout.blocks import Block, innermost, lines_to_blocks, pitches
+from extract.layout.order import Context, Item, order, walk
+from extract.model import BBox, Line, Page
+from extract.read.lines import is_frame
+
+
+def _contains(outer: BBox, inner: BBox) -> bool:
+    return (
+        outer.x0 <= inner.x0 + 1.0
+        and outer.top <= inner.top + 1.0
+        and outer.x1 >= inner.x1 - 1.0
+        and outer.bottom >= inner.bottom - 1.0
+    )
+
+
+def _parents(frames: Sequence[BBox]) -> list[int]:
+    """Each frame's smallest enclosing frame, -1 for none."""
+    area = [(f.x1 - f.x0) * (f.bottom - f.top) for f in frames]
+    parents = []
+    for index, frame in enumerate(frames):
+        around = [
+            k
+            for k, other in enumerate(frames)
+            if k != index and (area[k], k) > (area[index], index) and _contains(other, frame)
+        ]
+        parents.append(min(around, key=lambda k: area[k], default=-1))
+    return parents
+
+
+def _block_item(block: Block) -> Item:
+    first = block.lines[0]
+    return Item(
+        box=block.box,
+        size=first.size,
+        lines=len(block.lines),
+        framed=False,
+        lowercase_start=first.text[:1].islower(),
+        ref=block,
+    )
+
+
+def _frame_item(children: list[Item]) -> Item:
+    box = children[0].box
+    for child in children[1:]:
+        box = box.union(child.box)
+    first = min(children, key=lambda i: (i.box.top, i.box.x0))
+    return Item(
+        box=box,
+        size=first.size,
+        lines=sum(c.lines for c in children),
+        framed=True,
+        lowercase_start=first.lowercase_start,
+        children=children,
+    )
+
+
+def _figure_item(frame: BBox) -> Item:
+    return Item(box=frame, size=0.0, lines=0, framed=True, lowercase_start=False)
+
+
+def _items(blocks: list[Block], frames: Sequence[BBox]) -> list[Item]:
+    """The page's top-level items: loose blocks and framed boxes of items."""
+    parents = _parents(frames)
+    content: dict[int, list[Item]] = {}
+    for block in blocks:
+        content.setdefault(block.frame, []).append(_block_item(block))
+    # Smallest frames first, so a frame is complete before it goes into its parent.
+    for index in sorted(
+        (k for k in range(len(frames))),
+        key=lambda k: (frames[k].x1 - frames[k].x0) * (frames[k].bottom - frames[k].top),
+    ):
+        children = content.pop(index, [])
+        if children:
+            content.setdefault(parents[index], []).append(_frame_item(children))
+        else:  # a figure (a logo, a picture): it holds its place in a column
+            content.setdefault(parents[index], []).append(_figure_item(frames[index]))
+    return content.get(-1, [])
+
+
+def _ordered(items: list[Item], ctx: Context) -> list[Item]:
+    result = order(items, ctx)
+    for item in result:
+        if item.children:
+            item.children = _ordered(item.children, ctx)
+    return result
+
+
+def _groups(top: list[Item], ctx: Context) -> dict[int, int]:
+    """Group of each item: the row of the innermost zone read row by row around it,
+    else the outermost framed box around it (a card, a panel of cards)."""
+    groups: dict[int, int] = {}
+    count = 0
+    for item in top:
+        if item.framed:
+            for inner in walk(item.children):
+                groups[id(inner)] = count
+            count += 1
+    for bands in ctx.zones:  # outer zones come first: inner ones override them
+        for band in bands:
+            for inner in walk(band):
+                groups[id(inner)] = count
+            count += 1
+    return groups
+
+
+def _columns(ctx: Context) -> dict[int, int]:
+    """Column of each item read column by column, known by where it starts, so
+    that the same column of one design is one column from page to page."""
+    columns: dict[int, int] = {}
+    for zone_columns in ctx.columns:
+        for column in zone_columns:
+            left = max(1, round(min(item.box.x0 for item in column)))
+            for inner in walk(column):
+                columns[id(inner)] = left
+    return columns
+
+
+def _lines(page: Page, known: dict[float, float]) -> tuple[Line, ...]:
+    frames = [s for s in page.shapes if is_frame(s)]
+    rules = [s for s in page.shapes if not is_frame(s) and s.x1 - s.x0 > s.bottom - s.top]
+    blocks = lines_to_blocks(page.lines, frames, rules, known)
+    ctx = Context(rules, page.height)
+    top = _ordered(_items(blocks, frames), ctx)
+    groups, columns = _groups(top, ctx), _columns(ctx)
+    out: list[Line] = []
+    blocks_in_order = [item for item in walk(top) if isinstance(item.ref, Block)]
+    for number, item in enumerate(blocks_in_order):
+        assert isinstance(item.ref, Block)
+        group, column = groups.get(id(item), -1), columns.get(id(item), 0)
+        out += [replace(line, block=number, group=group, column=column) for line in item.ref.lines]
+    return tuple(out)
+
+
+def order_pages(pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """Each page with its lines in reading order, each line knowing its block."""
+    known = pitches([line for page in pages for line in page.lines])
+    return tuple(replace(page, lines=_lines(page, known)) for page in pages)
+
+
+__all__ = ["innermost", "order_pages"]

@@ -1,0 +1,379 @@
+"""Blocks in reading order: a recursive cut of the page along its whitespace.
+
+As in the recursive XY-cut of the layout-analysis literature, a set of blocks
+is cut into bands along horizontal strips of whitespace, and a band into
+columns along vertical ones. The literature's weak point is a page whose two
+columns happen to leave a horizontal strip free at the same height (their
+paragraphs end together): cut there first, it would be read across the
+columns. So consecutive bands that share a gutter are taken together as one
+zone, and the zone is read column by column (running text, a list flowed in
+columns) unless the page shows rows: cells or cards in drawn frames whose tops
+align, rules between the rows, labels in a narrow column beside their text,
+or items whose tops align across the gutter while their heights differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from extract.model import BBox
+
+# Tops within this many points are aligned.
+TOP_TOLERANCE = 3.0
+# A strip of whitespace narrower than this is no gutter.
+MIN_GUTTER = 2.0
+# A label column is at most this share of the width of the text beside it.
+LABEL_SHARE = 0.5
+# A column that runs down past this share of the page height runs to its foot.
+FOOT_SHARE = 0.8
+
+
+@dataclass
+class Item:
+    """A block, or a framed box of items, with what ordering needs to know of it."""
+
+    box: BBox  # around its text
+    size: float  # font size of its first line
+    lines: int  # number of text lines
+    framed: bool  # a framed box (card, cell), not a single block
+    lowercase_start: bool  # its text opens in lower case (a sentence going on)
+    children: list[Item] = field(default_factory=list)
+    ref: object = None  # the block it stands for, when not framed
+
+    @property
+    def width(self) -> float:
+        return self.box.x1 - self.box.x0
+
+    @property
+    def height(self) -> float:
+        return self.box.bottom - self.box.top
+
+
+@dataclass
+class Context:
+    rules: Sequence[BBox]  # horizontal rules of the page
+    page_height: float
+    zones: list[list[list[Item]]] = field(default_factory=list)  # row-major zones: bands
+    columns: list[list[list[Item]]] = field(default_factory=list)  # columns read in turn
+
+
+def _bands(items: list[Item]) -> list[list[Item]]:
+    """Items grouped into horizontal bands separated by whitespace."""
+    bands: list[list[Item]] = []
+    bottom = float("-inf")
+    for item in sorted(items, key=lambda i: (i.box.top, i.box.x0)):
+        if bands and item.box.top < bottom - 1.0:
+            bands[-1].append(item)
+            bottom = max(bottom, item.box.bottom)
+        else:
+            bands.append([item])
+            bottom = item.box.bottom
+    return bands
+
+
+def _free(items: list[Item], left: float, right: float) -> list[tuple[float, float]]:
+    """Strips of [left, right] that no item covers."""
+    strips: list[tuple[float, float]] = []
+    edge = left
+    for item in sorted(items, key=lambda i: i.box.x0):
+        if item.box.x0 - edge >= MIN_GUTTER:
+            strips.append((edge, item.box.x0))
+        edge = max(edge, item.box.x1)
+    if right - edge >= MIN_GUTTER:
+        strips.append((edge, right))
+    return strips
+
+
+def _intersect(
+    a: list[tuple[float, float]], b: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    out = []
+    for a0, a1 in a:
+        for b0, b1 in b:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= MIN_GUTTER:
+                out.append((lo, hi))
+    return out
+
+
+def _gutters(items: list[Item], strips: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The strips that have items on both sides: real gutters, not margins."""
+    return [
+        (lo, hi)
+        for lo, hi in strips
+        if any(i.box.x1 <= lo + 0.5 for i in items) and any(i.box.x0 >= hi - 0.5 for i in items)
+    ]
+
+
+def _columns(items: list[Item], gutters: list[tuple[float, float]]) -> list[list[Item]]:
+    cuts = sorted((lo + hi) / 2 for lo, hi in gutters)
+    columns: list[list[Item]] = [[] for _ in range(len(cuts) + 1)]
+    for item in items:
+        centre = (item.box.x0 + item.box.x1) / 2
+        columns[sum(1 for c in cuts if centre > c)].append(item)
+    return [c for c in columns if c]
+
+
+@dataclass
+class _Zone:
+    bands: list[list[Item]]
+    strips: list[tuple[float, float]]  # whitespace strips common to all its bands
+    gutters: list[tuple[float, float]]  # those strips with items on both sides
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for band in self.bands for i in band]
+
+
+def _span(items: list[Item]) -> tuple[float, float]:
+    return min(i.box.x0 for i in items), max(i.box.x1 for i in items)
+
+
+def _two_sided(band: list[Item], gutters: list[tuple[float, float]]) -> bool:
+    return len(_columns(band, gutters)) > 1
+
+
+def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
+    """Whether the first of bands left of the gutter only, under a zone whose
+    right column has ended, still belongs to the zone's left column rather than
+    follow the zone.
+
+    It does when the left column runs on down to the foot of the page, or the
+    right column opens in the middle of a sentence (text that flowed on from
+    the left column's foot), or when the band is set like that column's last
+    item and as close to it as the zone's items are to each other in a column
+    (the last item of a list balanced over two columns).
+    """
+    columns = _columns(zone.items, zone.gutters)
+    left, right = columns[0], columns[-1]
+    if max(i.box.bottom for band in tail for i in band) >= FOOT_SHARE * ctx.page_height:
+        return True
+    if min(right, key=lambda i: i.box.top).lowercase_start:
+        return True
+    first = min(tail[0], key=lambda i: i.box.top)
+    last = max(left, key=lambda i: i.box.bottom)
+    if not first.lines or not last.lines:  # a figure
+        return False
+    if abs(first.size - last.size) > 0.6:
+        return False
+    edge = min(i.box.x0 for i in left)
+    if not edge - 2.0 <= first.box.x0 <= edge + 2.0 * first.size:  # an indent at most
+        return False
+    gaps = []
+    for column in columns:
+        tops = sorted(i.box.top for i in column)
+        bottoms = sorted(i.box.bottom for i in column)
+        gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
+    allowed = max(gaps) + 0.5 * first.size if gaps else 1.5 * first.size
+    return first.box.top - last.box.bottom <= allowed
+
+
+def _settle(zone: _Zone, ctx: Context) -> list[_Zone]:
+    """A zone is bands read column by column or row by row; bands that only
+    touch its gutter are not all of it.
+
+    Without a band across its gutter it is no zone. Its first bands, when left
+    of the gutter only, read the same inside or above it, and stay above (a
+    short line over the columns is no part of them). Its last bands, when left of
+    the gutter only, stay in it when they continue its left column.
+    """
+    sides = [_two_sided(band, zone.gutters) for band in zone.bands]
+    if not any(sides):
+        return [_Zone([band], [], []) for band in zone.bands]
+    cut = zone.gutters[0][0]
+    right = [k for k, band in enumerate(zone.bands) if any(i.box.x0 >= cut for i in band)]
+    start = min(sides.index(True), right[0])
+    stop = right[-1] + 1
+    head = [_Zone([band], [], []) for band in zone.bands[:start]]
+    core = _Zone(zone.bands[start:stop], zone.strips, zone.gutters)
+    tail = zone.bands[stop:]
+    while tail and _continues(core, tail, ctx):
+        core.bands.append(tail.pop(0))
+    return [*head, core, *(_Zone([band], [], []) for band in tail)]
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
+def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> bool:
+    """Whether a band goes on with a zone: they share a gutter, and together they
+    keep every gutter of the zone's two-sided bands (or of the band, when the zone
+    has none yet): a short line over columns does not make them one column less."""
+    common = _intersect(zone.strips, strips)
+    gutters = _gutters(zone.items + band, common)
+    if not gutters:
+        return False
+    if any(_two_sided(b, zone.gutters) for b in zone.bands):
+        needed = zone.gutters
+    else:
+        needed = _gutters(band, strips)
+    return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
+
+
+def _zones(bands: list[list[Item]], lo: float, hi: float, ctx: Context) -> list[_Zone]:
+    """Consecutive bands taken together when they share their gutters."""
+    zones: list[_Zone] = []
+    for band in bands:
+        strips = _free(band, lo, hi)
+        if zones and _joins(zones[-1], band, strips):
+            zone = zones[-1]
+            zone.bands.append(band)
+            zone.strips = _intersect(zone.strips, strips)
+            zone.gutters = _gutters(zone.items, zone.strips)
+            continue
+        zones.append(_Zone([band], strips, _gutters(band, strips)))
+    return [settled for zone in zones for settled in _settle(zone, ctx)]
+
+
+def _heads(band: list[Item], gutters: list[tuple[float, float]]) -> list[Item]:
+    """The first item of each column of a band."""
+    return [min(c, key=lambda i: i.box.top) for c in _columns(band, gutters)]
+
+
+def _aligned_rows(zone: _Zone) -> bool:
+    """In every band, the columns' first items start at one height."""
+    for band in zone.bands:
+        tops = [head.box.top for head in _heads(band, zone.gutters)]
+        if max(tops) - min(tops) > TOP_TOLERANCE:
+            return False
+    return True
+
+
+def _waited(zone: _Zone) -> bool:
+    """Some column's item starts further below its own column than the row before
+    it needed: it waited for a taller neighbour, as the cells of a row do. (The
+    items of a list flowed in columns each follow their own column's last item.)"""
+    for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
+        if not _two_sided(lower, zone.gutters):
+            continue  # a row needs two cells; one item alone may go on with its column
+        above = _columns(upper, zone.gutters)
+        row_bottom = max(i.box.bottom for i in upper)
+        row_top = min(i.box.top for i in lower)
+        size = max(i.size for i in lower)
+        for head in _heads(lower, zone.gutters):
+            own = [c for c in above if _same_column(c, head)]
+            if own:
+                bottom = max(i.box.bottom for i in own[0])
+                if head.box.top - bottom > row_top - row_bottom + 0.5 * size:
+                    return True
+    return False
+
+
+def _same_column(column: list[Item], item: Item) -> bool:
+    lo, hi = _span(column)
+    return item.box.x0 < hi and item.box.x1 > lo
+
+
+def _framed_rows(zone: _Zone) -> bool:
+    """Cards or cells in frames, the tops of each row's frames aligned."""
+    rows = 0
+    for band in zone.bands:
+        columns = _columns(band, zone.gutters)
+        if len(columns) < 2:
+            continue
+        heads = [min(c, key=lambda i: i.box.top) for c in columns]
+        if not all(h.framed for h in heads):
+            return False
+        if max(h.box.top for h in heads) - min(h.box.top for h in heads) > TOP_TOLERANCE:
+            return False
+        rows += 1
+    return rows >= 1
+
+
+def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
+    """A rule runs across the gutter between two of the zone's bands."""
+    lo, hi = zone.gutters[0]
+    for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
+        top = max(i.box.bottom for i in upper) - 1.0
+        bottom = min(i.box.top for i in lower) + 1.0
+        if any(
+            top <= (r.top + r.bottom) / 2 <= bottom and r.x0 < lo and r.x1 > hi for r in ctx.rules
+        ):
+            return True
+    return False
+
+
+def _labelled(zone: _Zone) -> bool:
+    """Labels in a narrow first column, each beside the top of the text it names."""
+    if len(zone.bands) < 2:
+        return False
+    columns = _columns(zone.items, zone.gutters)
+    labels, texts = columns[0], [i for c in columns[1:] for i in c]
+    if (
+        len(columns) < 2
+        or max(i.width for i in labels)
+        > LABEL_SHARE * _span(texts)[1] - LABEL_SHARE * _span(texts)[0]
+    ):
+        return False
+    return all(any(abs(a.box.top - b.box.top) <= TOP_TOLERANCE for b in texts) for a in labels)
+
+
+def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
+    """Each label, then the text beside it down to the next label, read on its own
+    (it may flow in columns of its own)."""
+    cut = zone.gutters[0][0]
+    rows: list[list[Item]] = []
+    for band in zone.bands:
+        if not rows or any(i.box.x1 <= cut + 0.5 for i in band):
+            rows.append([])
+        rows[-1] += band
+    out: list[Item] = []
+    for row in rows:
+        labels = [i for i in row if i.box.x1 <= cut + 0.5]
+        rest = [i for i in row if i.box.x1 > cut + 0.5]
+        ctx.zones.append([row])
+        if labels:
+            ctx.columns.append([labels])
+        out += sorted(labels, key=lambda i: i.box.top) + order(rest, ctx)
+    return out
+
+
+def _row_major(zone: _Zone, ctx: Context) -> bool:
+    if len(zone.bands) < 2:
+        return False
+    if _framed_rows(zone) or _ruled_rows(zone, ctx):
+        return True
+    return _aligned_rows(zone) and _waited(zone)
+
+
+def order(items: list[Item], ctx: Context) -> list[Item]:
+    """Items in reading order (framed boxes are ordered inside by the caller)."""
+    if len(items) <= 1:
+        return list(items)
+    bands = _bands(items)
+    if len(bands) == 1:
+        lo, hi = _span(items)
+        gutters = _gutters(items, _free(items, lo, hi))
+        if not gutters:
+            return sorted(items, key=lambda i: (i.box.top, i.box.x0))
+        columns = _columns(items, gutters)
+        ctx.columns.append(columns)
+        return [x for column in columns for x in order(column, ctx)]
+    out: list[Item] = []
+    lo, hi = _span(items)
+    for zone in _zones(bands, lo, hi, ctx):
+        if len(zone.bands) == 1 or not zone.gutters:
+            for band in zone.bands:
+                out += order(band, ctx)
+        elif _labelled(zone):
+            out += _labelled_rows(zone, ctx)
+        elif _row_major(zone, ctx):
+            ctx.zones.append(zone.bands)
+            ctx.columns.append(_columns(zone.items, zone.gutters))
+            for band in zone.bands:
+                out += order(band, ctx)
+        else:
+            columns = _columns(zone.items, zone.gutters)
+            ctx.columns.append(columns)
+            for column in columns:
+                out += order(column, ctx)
+    return out
+
+
+def walk(items: Sequence[Item]) -> Iterator[Item]:
+    """Every item and, inside framed boxes, their items, depth first."""
+    for item in items:
+        yield item
+        yield from walk(item.children)
