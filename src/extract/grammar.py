@@ -38,6 +38,10 @@ SECTION_START = regex.compile(
     r"^\s*(?:description|innovations?|(?:les\s+)?apports)(?:\s+du)?\s*$", _I
 )
 SUMMARY_TAG = regex.compile(rf"\s*[\[(]\s*label\s+(?P<tier>{TIER_WORDS})\s*[\])]\s*$", _I)
+# The same tag opening a line, before the text it belongs with.
+SUMMARY_TAG_LEAD = regex.compile(rf"^\s*[\[(]\s*label\s+(?P<tier>{TIER_WORDS})\s*[\])]\s*", _I)
+# A banner's first line when the category stands on the next one ("LABEL OR", "LABEL OR –").
+BANNER_HEAD = regex.compile(rf"^\s*label\s+(?P<tier>{TIER_WORDS})\s*(?:{DASH}+|:)?\s*$", _I)
 CATEGORY_PREFIX = regex.compile(rf"^\s*cat[ée]gorie\s*(?:{DASH}+|:)?\s*", _I)
 BULLET = regex.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7]|[\-\u2013]\s)")
 YEAR = regex.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
@@ -94,6 +98,8 @@ def is_structural(text: str) -> bool:
         or PROJECT.match(text)
         or section_of(text)
         or SUMMARY_TAG.search(text)
+        or SUMMARY_TAG_LEAD.match(text)
+        or BANNER_HEAD.match(text)
     )
 
 

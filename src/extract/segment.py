@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extract import grammar, intro, names
+from extract.entries import is_tagged, lines_to_entries
+from extract.headings import join_headings
 from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry
 from extract.text import Metrics, collapse, join_wrapped, lines_to_text
 
@@ -35,8 +37,7 @@ class _Record:
 @dataclass
 class _Summary:
     title: list[Line]
-    pending: list[Line] = field(default_factory=list)
-    entries: list[SummaryEntry] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def _feed_record(line: Line, record: _Record) -> None:
     elif project and not record.project:
         record.slot = "project"
         record.project.append(project.group("project"))
-    elif section and (not section[1] or line.bold):
+    elif section and (not section[1] or line.bold or _run_in(line, section[1])):
         record.slot = section[0]
         record.sections.setdefault(section[0], [])
         if section[1] and section[0] != "partners":
@@ -92,8 +93,13 @@ def _feed_record(line: Line, record: _Record) -> None:
     record.last_page = max(record.last_page, line.page)
 
 
+def _run_in(line: Line, rest: str) -> bool:
+    """A heading printed in bold, the section's text going on after it on its line."""
+    return line.bold_lead > 0 and line.bold_lead >= len(line.text) - len(rest) - 1
+
+
 def _rest_line(line: Line, rest: str) -> Line:
-    return Line(rest, line.page, line.bbox, line.size, line.bold, line.first_word_width)
+    return replace(line, text=rest, bold=line.bold and not _run_in(line, rest), bold_lead=0)
 
 
 def _append_to_slot(line: Line, record: _Record) -> None:
@@ -115,44 +121,9 @@ def _feed_summary(line: Line, state: _State) -> None:
     if state.summary is None:
         state.summary = _Summary(title=[])
         state.summaries.append(state.summary)
-    summary = state.summary
-    if grammar.BULLET.match(line.text):
-        summary.pending = [line]
-    else:
-        summary.pending.append(line)
-    if grammar.SUMMARY_TAG.search(line.text):
-        summary.entries.append(_entry(summary, summary.pending))
-        summary.pending = []
+    state.summary.lines.append(line)
+    if is_tagged(line):
         state.seen_structure = True
-
-
-def _entry(summary: _Summary, lines: list[Line]) -> SummaryEntry:
-    tag_line = lines[-1]
-    found = grammar.SUMMARY_TAG.search(tag_line.text)
-    assert found is not None
-    split = len(lines) - 1
-    while split > 0 and _same_style(lines[split - 1], tag_line):
-        split -= 1
-    if split == 0:  # one style for both: the first line is the project
-        split = 1 if len(lines) > 1 else 0
-    project = join_wrapped(line.text for line in lines[:split])
-    territory_lines = [line.text for line in lines[split:]]
-    territory_lines[-1] = tag_line.text[: found.start()]
-    box = lines[0].bbox
-    for line in lines[1:]:
-        if line.page == lines[0].page:
-            box = box.union(line.bbox)
-    title = collapse(" ".join(line.text for line in summary.title))
-    return SummaryEntry(
-        category=title,
-        category_printed=title,
-        position=len(summary.entries) + 1,
-        project=grammar.BULLET.sub("", project, count=1).strip(),
-        territory=join_wrapped(territory_lines),
-        tier=grammar.tier_of(found),
-        page=lines[0].page,
-        bbox=box,
-    )
 
 
 def _same_style(a: Line, b: Line) -> bool:
@@ -170,16 +141,29 @@ def _is_record_part(line: Line) -> bool:
 
 
 def _continues_title(summary: _Summary | None, line: Line) -> bool:
-    if summary is None or summary.entries or summary.pending or not summary.title:
+    if summary is None or summary.lines or not summary.title:
         return False
     last = summary.title[-1]
     return last.page == line.page and _same_style(last, line)
 
 
+def _wraps_banner(record: _Record | None, line: Line) -> bool:
+    """A line under a banner in its style: the rest of a category the block missed."""
+    if record is None or record.slot != "banner":
+        return False
+    banner = record.banner
+    return (
+        line.page == banner.page
+        and line.bold == banner.bold
+        and abs(line.size - banner.size) < 0.6
+        and 0 < line.bbox.top - banner.bbox.bottom < banner.size
+    )
+
+
 def _feed(line: Line, state: _State) -> None:
     if grammar.BANNER.match(line.text):
         _open_record(line, state)
-    elif state.record is not None and _is_record_part(line):
+    elif state.record is not None and (_is_record_part(line) or _wraps_banner(state.record, line)):
         _feed_record(line, state.record)
     elif _is_heading(line, state):
         state.record = None
@@ -193,7 +177,7 @@ def _feed(line: Line, state: _State) -> None:
         state.summaries.append(state.summary)
     elif state.record is not None:
         _feed_record(line, state.record)
-    elif state.summary is not None or grammar.SUMMARY_TAG.search(line.text):
+    elif state.summary is not None or is_tagged(line):
         if not state.seen_structure:
             state.intro.append(line)
         _feed_summary(line, state)
@@ -231,45 +215,26 @@ def _laureate(record: _Record, order: int, metrics: Metrics) -> Laureate:
 def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry, ...]:
     entries: list[SummaryEntry] = []
     for summary in state.summaries:
-        for entry in summary.entries:
-            printed = grammar.summary_category(entry.category_printed)
+        printed = collapse(" ".join(line.text for line in summary.title))
+        category = names.match_category(grammar.summary_category(printed), categories)
+        for position, raw in enumerate(lines_to_entries(summary.lines), start=1):
             entries.append(
                 SummaryEntry(
-                    category=names.match_category(printed, categories),
-                    category_printed=entry.category_printed,
-                    position=entry.position,
-                    project=entry.project,
-                    territory=entry.territory,
-                    tier=entry.tier,
-                    page=entry.page,
-                    bbox=entry.bbox,
+                    category=category,
+                    category_printed=printed,
+                    position=position,
+                    project=raw.project,
+                    territory=raw.territory,
+                    tier=raw.tier,
+                    page=raw.page,
+                    bbox=raw.bbox,
                 )
             )
     return tuple(entries)
 
 
 def body_lines(pages: tuple[Page, ...]) -> list[Line]:
-    return _join_wrapped_headings([line for page in pages for line in page.lines])
-
-
-def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
-    """One line for a section heading a narrow column wrapped in two."""
-    out: list[Line] = []
-    for line in lines:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and grammar.SECTION_START.match(last.text)
-            and last.page == line.page
-            and _same_style(last, line)
-            and 0 < line.bbox.top - last.bbox.top < 2 * line.size
-            and grammar.section_of(f"{last.text} {line.text}")
-        ):
-            text = f"{last.text} {line.text}"
-            out[-1] = replace(last, text=text, bbox=last.bbox.union(line.bbox))
-        else:
-            out.append(line)
-    return out
+    return join_headings([line for page in pages for line in page.lines])
 
 
 def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, ...]) -> Edition:
@@ -294,22 +259,18 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
         stated=intro_text.stated,
         jury=intro_text.jury,
         criteria=intro_text.criteria,
-        warnings=_warnings(laureates, entries, categories, intro_text),
+        warnings=_warnings(entries, categories, intro_text),
     )
 
 
 def _warnings(
-    laureates: tuple[Laureate, ...],
     entries: tuple[SummaryEntry, ...],
     categories: list[str],
     intro_text: intro.IntroText,
 ) -> tuple[str, ...]:
-    """What was read but looks incomplete: worth a look, not an inconsistency."""
+    """What was read but looks incomplete and concerns no record: worth a look, not an
+    inconsistency (a record read in part is one: see `extract.reading`)."""
     found: list[str] = []
-    for lau in laureates:
-        empty = [n for n in ("description", "innovation", "contributions") if not getattr(lau, n)]
-        if empty:
-            found.append(f"p.{lau.page_start} {lau.territory}: no text under {', '.join(empty)}")
     for title in dict.fromkeys(e.category_printed for e in entries if e.category not in categories):
         found.append(f"summary title '{title}' names no category of the banners")
     if intro_text.stated.labelled is None:

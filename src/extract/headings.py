@@ -1,0 +1,109 @@
+"""Headings and banners printed on several lines, joined into one.
+
+A banner wraps when its category is long or its box narrow
+("LABEL OR – ATTRACTIVITÉ ET" / "DÉVELOPPEMENT ÉCONOMIQUE"), or is split by
+design ("LABEL OR" above the category); a section heading wraps in a narrow
+column ("DESCRIPTION DU" / "PROJET"). The layout stage has put the lines a
+reader sees together in one block: the lines of a banner's block in the
+banner's style are its category, and a banner head alone on its line takes
+the block just under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract import grammar
+from extract.model import Line
+
+SAME_SIZE = 0.6
+_SEPARATORS = frozenset(":-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) <= SAME_SIZE and a.bold == b.bold
+
+
+def _structural(line: Line) -> bool:
+    return grammar.is_structural(line.text)
+
+
+def _under(upper: Line, lower: Line) -> bool:
+    """`lower` stands right under `upper`, in the same column."""
+    gap = lower.bbox.top - upper.bbox.bottom
+    size = max(upper.size, lower.size)
+    return (
+        lower.page == upper.page
+        and -0.5 * size <= gap <= 1.5 * size
+        and lower.bbox.x0 < upper.bbox.x1
+        and lower.bbox.x1 > upper.bbox.x0
+    )
+
+
+def _prominent(line: Line, head: Line) -> bool:
+    return line.bold or line.size >= head.size - 1
+
+
+def _banner_parts(lines: list[Line], start: int) -> list[Line]:
+    """The lines of the banner that opens at `start`."""
+    head = lines[start]
+    parts = [head]
+    split = grammar.BANNER_HEAD.match(head.text) is not None
+    for line in lines[start + 1 :]:
+        last = parts[-1]
+        if _structural(line) or line.page != head.page:
+            break
+        same_block = line.block == last.block and line.block >= 0
+        if same_block and _same_style(line, parts[1] if len(parts) > 1 else head):
+            parts.append(line)
+        elif split and len(parts) == 1 and _under(head, line) and _prominent(line, head):
+            parts.append(line)  # the category, in a block of its own under the head
+        elif split and len(parts) > 1 and same_block and _same_style(line, parts[1]):
+            parts.append(line)
+        else:
+            break
+    return parts
+
+
+def _merge(parts: list[Line]) -> Line:
+    head = parts[0]
+    texts = [part.text.strip() for part in parts]
+    if len(parts) > 1 and grammar.BANNER_HEAD.match(head.text):
+        # "LABEL OR" over "CATÉGORIE": said as one banner reads.
+        texts[0] = grammar.BANNER_HEAD.match(head.text).group(0).strip()  # type: ignore[union-attr]
+        if texts[0][-1:] not in _SEPARATORS:
+            texts[0] += " –"
+    box = head.bbox
+    for part in parts[1:]:
+        box = box.union(part.bbox)
+    return replace(head, text=" ".join(texts), bbox=box)
+
+
+def _section_parts(lines: list[Line], start: int) -> list[Line]:
+    """A section heading's first line and the line its narrow column wrapped it onto."""
+    first = lines[start]
+    if start + 1 < len(lines) and grammar.SECTION_START.match(first.text):
+        second = lines[start + 1]
+        if (
+            second.page == first.page
+            and _same_style(first, second)
+            and 0 < second.bbox.top - first.bbox.top < 2 * second.size
+            and grammar.section_of(f"{first.text} {second.text}")
+        ):
+            return [first, second]
+    return [first]
+
+
+def join_headings(lines: list[Line]) -> list[Line]:
+    """Lines with each banner and wrapped section heading made one line."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if grammar.BANNER.match(line.text) or grammar.BANNER_HEAD.match(line.text):
+            parts = _banner_parts(lines, index)
+        else:
+            parts = _section_parts(lines, index)
+        out.append(_merge(parts) if len(parts) > 1 else line)
+        index += len(parts)
+    return out
