@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.reconcile import match, reconcile
 from factories import edition, entry, laureate
 
@@ -159,17 +161,64 @@ def test_punctuation_case_and_accents_are_not_variants() -> None:
     assert kinds(ed) == []
 
 
-def test_incomplete_reading_is_a_warning_of_the_edition() -> None:
+def test_what_concerns_no_record_is_a_warning_of_the_edition() -> None:
     from extract.intro import IntroText
     from extract.model import StatedCounts
     from extract.segment import _warnings
 
-    empty = laureate("Ville de Lorgues", "Lorgues en ligne")
-    empty = type(empty)(**{**empty.__dict__, "innovation": ""})
     listed = entry("Ville de Lorgues", "Lorgues en ligne", category="SANTE ET SPORT")
-    found = _warnings((empty,), (listed,), ["SANTÉ"], IntroText(StatedCounts(), (), ()))
+    found = _warnings((listed,), ["SANTÉ"], IntroText(StatedCounts(), (), ()))
     assert found == (
-        "p.4 Ville de Lorgues: no text under innovation",
         "summary title 'SANTE ET SPORT' names no category of the banners",
         "no stated number of labelled territories found in the introduction",
     )
+
+
+def test_a_record_read_in_part_is_a_warning_on_that_record_shown_first() -> None:
+    empty = laureate("Ville de Lorgues", "Lorgues en ligne", page=9)
+    empty = replace(empty, innovation="", contributions="")
+    other = laureate("Ville de Brest", "Brest ouvert", tier="argent", order=1, page=10)
+    ed = edition(
+        [entry("Ville de Lorgues", "Lorgues en ligne"), entry("Ville de Brest", "Brest ouvert")],
+        [empty, other],
+    )
+    issues = reconcile(ed).inconsistencies
+    assert issues[0].kind == "incomplete_record"
+    assert issues[0].severity == "warning"
+    assert (issues[0].record_key, issues[0].pages) == (0, (9,))
+    assert issues[0].expected == "innovation, contributions"
+    assert [i.kind for i in issues[1:]] == ["tier_mismatch"]  # the listed tier is "or"
+
+
+def test_a_summary_list_not_understood_is_one_finding_not_one_per_entry() -> None:
+    names = [f"Ville de {town}" for town in ("Lorgues", "Brest", "Arles", "Sète", "Vannes")]
+    entries = [entry("", f"{n} {k}", position=k + 1) for k, n in enumerate(names)]
+    records = [laureate(n, f"Projet {k}", order=k, page=4 + k) for k, n in enumerate(names)]
+    issues = reconcile(edition(entries, records)).inconsistencies
+    assert [i.kind for i in issues] == ["layout_not_understood"]
+    assert issues[0].severity == "error" and issues[0].pages == (3,)
+    assert "5 of 5 entries have no territory" in issues[0].found
+
+
+def test_a_list_matching_almost_no_record_is_not_understood() -> None:
+    towns = ["Lorgues", "Brest", "Arles", "Sète"]
+    others = ["Quimperlé", "Dunkerque", "Villeurbanne", "Mulhouse"]
+    entries = [entry(f"Ville de {t}", f"Portail {t}", position=k + 1) for k, t in enumerate(towns)]
+    records = [laureate(t, f"Service {t}", order=k, page=4 + k) for k, t in enumerate(others)]
+    issues = reconcile(edition(entries, records)).inconsistencies
+    assert [i.kind for i in issues if i.severity != "info"] == ["layout_not_understood"]
+    assert "of 4 entries match a detail record" in issues[0].found
+
+
+def test_one_real_missing_detail_is_still_reported_one_by_one() -> None:
+    names = ["Lorgues", "Brest", "Arles", "Sète"]
+    entries = [entry(f"Ville de {n}", f"Projet {n}", position=k + 1) for k, n in enumerate(names)]
+    records = [laureate(f"Ville de {n}", f"Projet {n}", order=k) for k, n in enumerate(names[:3])]
+    kinds_found = sorted(i.kind for i in reconcile(edition(entries, records)).inconsistencies)
+    assert kinds_found == ["count_mismatch", "missing_detail"]
+
+
+def test_records_without_any_summary_list_are_one_finding() -> None:
+    records = [laureate(f"Ville de X{k}", f"Projet {k}", order=k) for k in range(3)]
+    issues = reconcile(edition([], records)).inconsistencies
+    assert [i.kind for i in issues] == ["layout_not_understood"]

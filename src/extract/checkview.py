@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extract.model import SEVERITY_ORDER, Inconsistency
+from extract.reading import READING_KINDS
 
 _COLUMNS = ("kind", "pages", "category", "territory", "expected", "found")
 _WIDTH = {"kind": 24, "pages": 9, "category": 28, "territory": 34, "expected": 26, "found": 26}
@@ -27,20 +28,29 @@ def _cells(issue: Inconsistency) -> dict[str, str]:
     }
 
 
+def _section(title: str, chosen: Sequence[Inconsistency]) -> list[str]:
+    out = ["", f"{title} ({len(chosen)})"]
+    out.append("  " + "  ".join(c.ljust(_WIDTH[c]) for c in _COLUMNS).rstrip())
+    for issue in chosen:
+        cells = _cells(issue)
+        row = "  ".join(_clip(cells[c], _WIDTH[c]).ljust(_WIDTH[c]) for c in _COLUMNS)
+        out.append("  " + row.rstrip())
+    return out
+
+
 def render(path: str, year: int, issues: Sequence[Inconsistency], min_severity: str) -> str:
+    """Findings about the reading itself first (every other finding rests on
+    them), then the inconsistencies by severity."""
     limit = SEVERITY_ORDER[min_severity]
     counts = {s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ORDER}
     head = ", ".join(f"{n} {s}" for s, n in counts.items())
     out = [f"{Path(path).name} (edition {year}): {head}"]
-    for severity, rank in SEVERITY_ORDER.items():
-        chosen = [i for i in issues if i.severity == severity]
-        if rank > limit or not chosen:
-            continue
-        out.append("")
-        out.append(f"{severity.upper()} ({len(chosen)})")
-        out.append("  " + "  ".join(c.ljust(_WIDTH[c]) for c in _COLUMNS).rstrip())
-        for issue in chosen:
-            cells = _cells(issue)
-            row = "  ".join(_clip(cells[c], _WIDTH[c]).ljust(_WIDTH[c]) for c in _COLUMNS)
-            out.append("  " + row.rstrip())
+    shown = [i for i in issues if SEVERITY_ORDER[i.severity] <= limit]
+    reading = [i for i in shown if i.kind in READING_KINDS]
+    if reading:
+        out += _section("NOT READ AS PRINTED", reading)
+    for severity in SEVERITY_ORDER:
+        chosen = [i for i in shown if i.severity == severity and i.kind not in READING_KINDS]
+        if chosen:
+            out += _section(severity.upper(), chosen)
     return "\n".join(out) + "\n"

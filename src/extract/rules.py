@@ -19,6 +19,7 @@ from extract.model import (
     SummaryEntry,
 )
 from extract.names import light_key, name_key
+from extract.reading import READING_KINDS, reading
 
 
 def _issue(
@@ -206,7 +207,7 @@ def _unmatched_rules(m: Match, repeats: dict[int, Laureate]) -> list[Inconsisten
     ]
 
 
-def _count_rules(edition: Edition) -> list[Inconsistency]:
+def _count_rules(edition: Edition, lost: frozenset[str]) -> list[Inconsistency]:
     found: list[Inconsistency] = []
     stated = edition.stated.labelled
     if stated is not None and stated != len(edition.laureates):
@@ -233,7 +234,7 @@ def _count_rules(edition: Edition) -> list[Inconsistency]:
         shown[lau.category].append(lau)
     for category in edition.categories:
         n_listed, n_shown = len(listed[category]), len(shown[category])
-        if n_listed != n_shown:
+        if n_listed != n_shown and category not in lost:
             pages = sorted(
                 {e.page for e in listed[category]} | {x.page_start for x in shown[category]}
             )
@@ -286,21 +287,32 @@ def _order_rules(matches: list[Match]) -> list[Inconsistency]:
     return found
 
 
-def _sort_key(i: Inconsistency) -> tuple[int, tuple[int, ...], str, str]:
-    return (SEVERITY_ORDER[i.severity], i.pages, i.kind, i.territory)
+def _sort_key(i: Inconsistency) -> tuple[bool, int, tuple[int, ...], str, str]:
+    return (i.kind not in READING_KINDS, SEVERITY_ORDER[i.severity], i.pages, i.kind, i.territory)
+
+
+def _category_of(m: Match) -> str:
+    side = m.summary or m.laureate
+    assert side is not None
+    return side.category
 
 
 def inconsistencies(edition: Edition, matches: list[Match]) -> tuple[Inconsistency, ...]:
-    """Every inconsistency of an edition, errors first, then by page."""
+    """Every inconsistency of an edition: what was not read first, then errors, then by page.
+
+    The entries of a summary list that was not understood are not reported one by
+    one as missing or unlisted: one `layout_not_understood` finding says so instead.
+    """
+    read = reading(edition, matches)
     repeats = duplicates(edition.laureates)
-    found: list[Inconsistency] = []
+    found: list[Inconsistency] = list(read.findings)
     for m in matches:
         if m.summary and m.laureate:
             found += _pair_rules(m.summary, m.laureate)
-        else:
+        elif _category_of(m) not in read.not_understood:
             found += _unmatched_rules(m, repeats)
     for lau in edition.laureates:
         found += _statement_rules(lau)
-    found += _count_rules(edition)
+    found += _count_rules(edition, read.not_understood)
     found += _order_rules(matches)
     return tuple(sorted(found, key=_sort_key))

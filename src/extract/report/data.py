@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from extract.errors import MissingFileError
 from extract.model import SEVERITY_ORDER
+from extract.reading import READING_KINDS
 from extract.store import read_table
 
 Row = dict[str, Any]
@@ -78,8 +79,10 @@ def _manifest_sources(out: Path) -> dict[int, Source]:
     return sources
 
 
-def _severity_key(row: Row) -> tuple[int, list[int], str, str, str]:
+def _severity_key(row: Row) -> tuple[bool, int, list[int], str, str, str]:
+    """What was not read as printed first (the rest rests on it), then by severity."""
     return (
+        row["kind"] not in READING_KINDS,
         SEVERITY_ORDER.get(row["severity"], 9),
         list(row["pages"] or []),
         row["kind"],
