@@ -72,6 +72,8 @@ class Line:
     # the group it belongs to (a row of a grid or table, or a framed box), -1 for none.
     block: int = -1
     group: int = -1
+    # The words the line was made of, so that a later pass can cut it again.
+    words: tuple[Word, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

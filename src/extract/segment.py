@@ -49,6 +49,9 @@ class _State:
     record: _Record | None = None
     summary: _Summary | None = None
     seen_structure: bool = False
+    # Pages that hold summary entries and no banner, and the first line of each page.
+    summary_pages: frozenset[int] = frozenset()
+    page_heads: frozenset[int] = frozenset()
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -59,7 +62,29 @@ def _body_size(lines: list[Line]) -> float:
 
 
 def _is_heading(line: Line, state: _State) -> bool:
-    return line.size >= HEADING_RATIO * state.body_size
+    return line.size >= HEADING_RATIO * state.body_size or _opens_summary_page(line, state)
+
+
+def _opens_summary_page(line: Line, state: _State) -> bool:
+    """A summary list's title printed no larger than the text: the first line of a
+    page of entries, in bold, after a page that was no summary (on a page that goes
+    on with a list, a bold first line is an entry's title)."""
+    return (
+        id(line) in state.page_heads
+        and line.page in state.summary_pages
+        and line.page - 1 not in state.summary_pages
+        and (line.bold or line.size >= 1.1 * state.body_size)
+        and not is_tagged(line)
+    )
+
+
+def _page_facts(lines: list[Line]) -> tuple[frozenset[int], frozenset[int]]:
+    tagged = {line.page for line in lines if is_tagged(line)}
+    bannered = {line.page for line in lines if grammar.BANNER.match(line.text)}
+    heads: dict[int, int] = {}
+    for line in lines:
+        heads.setdefault(line.page, id(line))
+    return frozenset(tagged - bannered), frozenset(heads.values())
 
 
 def _open_record(line: Line, state: _State) -> None:
@@ -241,6 +266,7 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     """The edition a document's body lines describe."""
     lines = body_lines(body)
     state = _State(body_size=_body_size(lines))
+    state.summary_pages, state.page_heads = _page_facts(lines)
     for line in lines:
         _feed(line, state)
     metrics = Metrics.of(lines)

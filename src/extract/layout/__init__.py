@@ -127,9 +127,30 @@ def _columns(ctx: Context) -> dict[int, int]:
     return columns
 
 
+def _rules(shapes: tuple[BBox, ...]) -> list[BBox]:
+    """Horizontal rules, pieces drawn end to end on one line joined (a table's
+    border is often drawn cell by cell)."""
+    pieces = sorted(
+        (s for s in shapes if not is_frame(s) and s.x1 - s.x0 > s.bottom - s.top),
+        key=lambda s: (round((s.top + s.bottom) / 2), s.x0),
+    )
+    rules: list[BBox] = []
+    for piece in pieces:
+        last = rules[-1] if rules else None
+        if (
+            last is not None
+            and abs((last.top + last.bottom) / 2 - (piece.top + piece.bottom) / 2) <= 1.0
+            and piece.x0 <= last.x1 + 1.0
+        ):
+            rules[-1] = last.union(piece)
+        else:
+            rules.append(piece)
+    return rules
+
+
 def _lines(page: Page, known: dict[float, float]) -> tuple[Line, ...]:
     frames = [s for s in page.shapes if is_frame(s)]
-    rules = [s for s in page.shapes if not is_frame(s) and s.x1 - s.x0 > s.bottom - s.top]
+    rules = _rules(page.shapes)
     blocks = lines_to_blocks(page.lines, frames, rules, known)
     ctx = Context(rules, page.height)
     top = _ordered(_items(blocks, frames), ctx)

@@ -141,9 +141,9 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
 
     It does when the left column runs on down to the foot of the page, or the
     right column opens in the middle of a sentence (text that flowed on from
-    the left column's foot), or when the band is set like that column's last
-    item and as close to it as the zone's items are to each other in a column
-    (the last item of a list balanced over two columns).
+    the left column's foot), or when the band is set like that column's items
+    and as close to its last item as the zone's items are to each other in a
+    column (the last item of a list balanced over two columns).
     """
     columns = _columns(zone.items, zone.gutters)
     left, right = columns[0], columns[-1]
@@ -155,8 +155,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     last = max(left, key=lambda i: i.box.bottom)
     if not first.lines or not last.lines:  # a figure
         return False
-    if abs(first.size - last.size) > 0.6:
-        return False
+    if not any(i.lines and abs(first.size - i.size) <= 0.6 for i in left):
+        return False  # set unlike anything in the column: a heading after it
     edge = min(i.box.x0 for i in left)
     if not edge - 2.0 <= first.box.x0 <= edge + 2.0 * first.size:  # an indent at most
         return False

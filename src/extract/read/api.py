@@ -37,5 +37,9 @@ def sha256_of(path: Path) -> str:
 
 
 def read_pdf(path: Path, backend: str = "pdfplumber", password: str | None = None) -> Document:
+    from extract.read.recut import recut
+
     pages, title = BACKENDS[backend](path, password)
-    return Document(path=str(path), sha256=sha256_of(path), pages=pages, metadata_title=title)
+    return Document(
+        path=str(path), sha256=sha256_of(path), pages=recut(pages), metadata_title=title
+    )

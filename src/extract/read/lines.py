@@ -37,7 +37,7 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_LIGATURES))
 
 
-def _rows(words: Sequence[Word]) -> list[list[Word]]:
+def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into rows: each joins the recent row it overlaps most.
 
     A row's span is that of its first word and does not grow, so that two
@@ -73,7 +73,7 @@ def _covers(row: list[Word], x: float) -> bool:
     return any(w.x0 < x < w.x1 for w in row)
 
 
-def _open(rows: list[list[Word]], index: int, left: Word, right: Word) -> bool:
+def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) -> bool:
     """Whether the rows around row `index` leave a strip of [left, right] blank,
     as they do along a gutter.
 
@@ -128,7 +128,7 @@ def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
         restyled = abs(previous.size - word.size) > 1.0 and gap > em
         if len(segments[-1]) == 1 and previous.text in _BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
-        elif (gap > GUTTER_EM * em or restyled) and _open(rows, index, previous, word):
+        elif (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word):
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -198,7 +198,7 @@ def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word
     return parts
 
 
-def _make_line(words: list[Word], page: int) -> Line:
+def make_line(words: list[Word], page: int) -> Line:
     first = words[0]
     x0, top, x1, bottom, size = first.x0, first.top, first.x1, first.bottom, first.size
     chars = bold_chars = 0
@@ -222,6 +222,7 @@ def _make_line(words: list[Word], page: int) -> Line:
         bold=bold_chars * 2 > chars,
         first_word_width=_first_unit(words).x1 - first.x0,
         bold_lead=_bold_lead(words, text),
+        words=tuple(words),
     )
 
 
@@ -255,11 +256,36 @@ def _clear(rows: list[list[Word]], word_rows: list[list[list[Word]]], gutter: fl
     return crossed < flanked
 
 
+# Two words closer than this are one: a reader split them only because their
+# size or font changed (small capitals, a bold initial), never at a space.
+GLUE = 1.0
+
+
+def _glued(row: list[Word]) -> list[Word]:
+    """A row with the pieces of a word printed in two sizes or fonts made one word."""
+    out = [row[0]]
+    for word in row[1:]:
+        last = out[-1]
+        if word.x0 - last.x1 < GLUE and (word.size != last.size or word.bold != last.bold):
+            out[-1] = Word(
+                last.text + word.text,
+                last.x0,
+                min(last.top, word.top),
+                max(last.x1, word.x1),
+                max(last.bottom, word.bottom),
+                max(last.size, word.size),
+                last.bold,
+            )
+        else:
+            out.append(word)
+    return out
+
+
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
-    plain = _rows(words)
+    plain = [_glued(row) for row in rows_of(words)]
     word_rows = [_segments(plain, k) for k in range(len(plain))]
-    rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
+    rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
         g
         for g in column_gutters(rows)
@@ -267,7 +293,7 @@ def _lines(words: list[Word], page: int) -> list[Line]:
     ]
     if gutters:
         word_rows = [[p for seg in row for p in _cut_at_gutters(seg, gutters)] for row in word_rows]
-        rows = [[_make_line(seg, page) for seg in row] for row in word_rows]
+        rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     return [line for row in rows for line in row]
 
 

@@ -1,0 +1,83 @@
+"""Columns seen on the document's other pages, cut on a page that shows too little of them.
+
+A record that spills onto a page with a few lines in each column gives too few
+rows to show a narrow gutter on that page alone, and its lines run across it.
+The gutters the other pages show (column starts that recur from row to row) are
+known on every page: a line with a word starting on one of them, after more than
+a word space, and with the rows around it blank there, is cut in two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract.model import Line, Page, Word
+from extract.read.columns import ALIGN_TOLERANCE
+from extract.read.lines import NARROW_GUTTER_EM, gutter_between, make_line, rows_of
+
+# A gutter is known when a column starts there in this many rows of the document.
+MIN_ROWS = 3
+
+
+def _rows_of_lines(page: Page) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for line in sorted(page.lines, key=lambda line: (line.bbox.top, line.bbox.x0)):
+        if rows and abs(line.bbox.top - rows[-1][0].bbox.top) <= 2.0:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.bbox.x0) for row in rows]
+
+
+def known_gutters(pages: tuple[Page, ...]) -> list[float]:
+    """Where columns start in the document: right-hand lines of a row, after a
+    gutter, at one position in at least MIN_ROWS rows."""
+    starts: Counter[float] = Counter()
+    for page in pages:
+        for row in _rows_of_lines(page):
+            for left, right in zip(row, row[1:], strict=False):
+                if right.bbox.x0 - left.bbox.x1 > NARROW_GUTTER_EM * right.size:
+                    starts[round(right.bbox.x0)] += 1
+    gutters: list[float] = []
+    for x in sorted(starts):
+        near = sum(n for other, n in starts.items() if abs(other - x) <= ALIGN_TOLERANCE)
+        if near >= MIN_ROWS and not any(abs(g - x) <= ALIGN_TOLERANCE for g in gutters):
+            gutters.append(float(x))
+    return gutters
+
+
+def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -> list[Line]:
+    words = list(line.words)
+    parts: list[list[Word]] = [[words[0]]]
+    for previous, word in zip(words, words[1:], strict=False):
+        gap = word.x0 - previous.x1
+        if (
+            gap > NARROW_GUTTER_EM * max(previous.size, word.size)
+            and any(abs(word.x0 - g) <= ALIGN_TOLERANCE for g in gutters)
+            and gutter_between(rows, index, previous, word)
+        ):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    if len(parts) == 1:
+        return [line]
+    return [make_line(part, line.page) for part in parts]
+
+
+def recut(pages: tuple[Page, ...]) -> tuple[Page, ...]:
+    """Pages with their lines cut at the document's known gutters."""
+    gutters = known_gutters(pages)
+    if not gutters:
+        return pages
+    out: list[Page] = []
+    for page in pages:
+        rows = rows_of([w for line in page.lines for w in line.words])
+        index = {id(w): k for k, row in enumerate(rows) for w in row}
+        lines: list[Line] = []
+        for line in page.lines:
+            if len(line.words) < 2:
+                lines.append(line)
+            else:
+                lines += _cut(line, rows, index[id(line.words[0])], gutters)
+        out.append(Page(page.number, page.width, page.height, tuple(lines), page.shapes))
+    return tuple(out)
