@@ -34,3 +34,9 @@ from .chromium import print_pdfs  # noqa: E402
 from .html import HtmlDraft, draw_html, make_html_directories, make_html_directory  # noqa: E402
 
 __all__ += ["HtmlDraft", "draw_html", "make_html_directories", "make_html_directory", "print_pdfs"]
+
+# The LibreOffice producer: flat ODF documents converted to PDF by soffice.
+from .odf import OdfDraft, draw_odf  # noqa: E402
+from .office import convert, make_odf_directories, make_odf_directory  # noqa: E402
+
+__all__ += ["OdfDraft", "convert", "draw_odf", "make_odf_directories", "make_odf_directory"]
