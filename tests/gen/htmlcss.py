@@ -139,6 +139,13 @@ def _summary_rules(style: Style, design: Design) -> str:
         else f".cards {{ display: flex; flex-wrap: wrap; gap: 10pt 12pt; }} "
         f".cards .card {{ width: calc((100% - {(n - 1) * 12}pt) / {n}); box-sizing: border-box; }}"
     )
+    if style.card_style == "none":
+        # Entries side by side with nothing to show rows are read as a list flowed
+        # in columns, column after column: they are printed so (see the README).
+        grid = (
+            f".cards {{ columns: {n}; column-gap: 14pt; }} "
+            ".cards .card { break-inside: avoid; margin-bottom: 10pt; }"
+        )
     return f"""
 .entry {{ padding-left: 1.3em; margin-bottom: 0.8em; break-inside: avoid; text-align: left; }}
 .entry > :first-child {{ text-indent: -1.3em; }}

@@ -116,9 +116,27 @@ def _entry(c: Composer, lau: Lau) -> None:
     c.gap(c.lead(c.fs) * 0.6)
 
 
+def _flowed(c: Composer, entries: list[Lau]) -> list[int]:
+    """Entries with no frame to show rows: a list flowed in 2 or 3 columns, read
+    column after column (see the README)."""
+    n = c.layout.card_columns
+    c.columns(n)
+    per = -(-len(entries) // n)
+    pages = []
+    for k, lau in enumerate(entries):
+        if k and k % per == 0:
+            c.next_frame()
+        _entry(c, lau)
+        pages.append(c.page_no)
+    c.end_columns()
+    return pages
+
+
 def _cards(c: Composer, entries: list[Lau]) -> list[int]:
-    """A grid of 2 or 3 cards a row, framed or whitespace only."""
+    """A grid of 2 or 3 framed cards a row; without frames, a list in columns."""
     lay = c.layout
+    if not lay.card_frame:
+        return _flowed(c, entries)
     pages: list[int] = []
     n = lay.card_columns
     pad = 8.0 if lay.card_frame else 0.0
