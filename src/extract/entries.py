@@ -76,8 +76,9 @@ def _split(group: list[Line], tag_first: bool) -> list[list[Line]]:
     return [p for p in pieces if any(_tag(line) for line in p)]
 
 
-def _emphasis(line: Line) -> tuple[bool, bool, float]:
-    return (bool(grammar.BULLET.match(line.text)), line.bold, line.size)
+def _emphasis(line: Line) -> tuple[bool, float, bool]:
+    """Bold, then size, then a bullet: a bullet may open whatever part comes first."""
+    return (line.bold, line.size, bool(grammar.BULLET.match(line.text)))
 
 
 def _same_style(a: Line, b: Line) -> bool:
@@ -131,7 +132,7 @@ def _entry(lines: list[Line]) -> RawEntry:
             box = box.union(line.bbox)
     return RawEntry(
         project=grammar.BULLET.sub("", join_wrapped(project), count=1).strip(),
-        territory=join_wrapped(territory),
+        territory=grammar.BULLET.sub("", join_wrapped(territory), count=1).strip(),
         tier=tag[0],
         page=lines[0].page,
         bbox=box,

@@ -297,8 +297,6 @@ def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
 
 def _labelled(zone: _Zone) -> bool:
     """Labels in a narrow first column, each beside the top of the text it names."""
-    if len(zone.bands) < 2:
-        return False
     columns = _columns(zone.items, zone.gutters)
     labels, texts = columns[0], [i for c in columns[1:] for i in c]
     if (
@@ -310,15 +308,31 @@ def _labelled(zone: _Zone) -> bool:
     return all(any(abs(a.box.top - b.box.top) <= TOP_TOLERANCE for b in texts) for a in labels)
 
 
+def _label_rows(items: list[Item], cut: float) -> list[list[Item]]:
+    """Items in rows that each open with a label (left of `cut`): a row runs from
+    its label's top down to the next label's; items above the first label come first."""
+    labels = sorted((i for i in items if i.box.x1 <= cut + 0.5), key=lambda i: i.box.top)
+    tops = [label.box.top - TOP_TOLERANCE for label in labels]
+    rows: list[list[Item]] = [[] for _ in range(len(labels) + 1)]
+    for item in items:
+        rows[sum(1 for t in tops if item.box.top >= t)].append(item)
+    return [row for row in rows if row]
+
+
 def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
     """Each label, then the text beside it down to the next label, read on its own
-    (it may flow in columns of its own)."""
+    (it may flow in columns of its own), unless the text flows in columns across
+    the labels (see `_flows_across`)."""
     cut = zone.gutters[0][0]
-    rows: list[list[Item]] = []
-    for band in zone.bands:
-        if not rows or any(i.box.x1 <= cut + 0.5 for i in band):
-            rows.append([])
-        rows[-1] += band
+    rows = _label_rows(zone.items, cut)
+    if len(zone.gutters) > 1 and _flows_across(rows, zone.gutters[1][0], ctx):
+        inner = zone.gutters[1][0]
+        left = [i for i in zone.items if i.box.x1 <= inner + 0.5]
+        right = [i for i in zone.items if i.box.x1 > inner + 0.5]
+        ctx.columns.append([right])
+        return _labelled_rows(_Zone([left], zone.strips, zone.gutters[:1]), ctx) + order(
+            right, ctx
+        )
     out: list[Item] = []
     for row in rows:
         labels = [i for i in row if i.box.x1 <= cut + 0.5]
@@ -330,9 +344,32 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
     return out
 
 
+def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
+    """Labels beside the first of two text columns that run down the page on their
+    own, rather than each section flowing in two columns of its own.
+
+    Sections in columns of their own open their second column beside their label,
+    and any of them with a few lines fills both (columns are balanced). So the
+    text flows across when the second column's text opens elsewhere, or when it
+    stands beside one label only while the first column runs on beside the others
+    down to the foot of the page.
+    """
+    right_rows = 0
+    for row in rows:
+        labels = [i for i in row if i.box.x1 <= inner and i.box.x0 < inner]
+        right = [i for i in row if i.box.x0 >= inner]
+        right_rows += bool(right)
+        if labels and right:
+            top = min(i.box.top for i in labels)
+            if abs(min(i.box.top for i in right) - top) > TOP_TOLERANCE:
+                return True
+    bottom = max(i.box.bottom for row in rows for i in row if i.box.x0 < inner)
+    return right_rows == 1 and len(rows) >= 2 and bottom >= FOOT_SHARE * ctx.page_height
+
+
 def _row_major(zone: _Zone, ctx: Context) -> bool:
     if len(zone.bands) < 2:
-        return False
+        return False  # one band: its columns read the same either way
     if _framed_rows(zone) or _ruled_rows(zone, ctx):
         return True
     return _aligned_rows(zone) and _waited(zone)
@@ -342,21 +379,11 @@ def order(items: list[Item], ctx: Context) -> list[Item]:
     """Items in reading order (framed boxes are ordered inside by the caller)."""
     if len(items) <= 1:
         return list(items)
-    bands = _bands(items)
-    if len(bands) == 1:
-        lo, hi = _span(items)
-        gutters = _gutters(items, _free(items, lo, hi))
-        if not gutters:
-            return sorted(items, key=lambda i: (i.box.top, i.box.x0))
-        columns = _columns(items, gutters)
-        ctx.columns.append(columns)
-        return [x for column in columns for x in order(column, ctx)]
-    out: list[Item] = []
     lo, hi = _span(items)
-    for zone in _zones(bands, lo, hi, ctx):
-        if len(zone.bands) == 1 or not zone.gutters:
-            for band in zone.bands:
-                out += order(band, ctx)
+    out: list[Item] = []
+    for zone in _zones(_bands(items), lo, hi, ctx):
+        if not zone.gutters:  # one band, one column
+            out += sorted(zone.items, key=lambda i: (i.box.top, i.box.x0))
         elif _labelled(zone):
             out += _labelled_rows(zone, ctx)
         elif _row_major(zone, ctx):
