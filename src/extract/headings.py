@@ -80,18 +80,22 @@ def _merge(parts: list[Line]) -> Line:
 
 
 def _section_parts(lines: list[Line], start: int) -> list[Line]:
-    """A section heading's first line and the line its narrow column wrapped it onto."""
-    first = lines[start]
-    if start + 1 < len(lines) and grammar.SECTION_START.match(first.text):
-        second = lines[start + 1]
-        if (
-            second.page == first.page
-            and _same_style(first, second)
-            and 0 < second.bbox.top - first.bbox.top < 2 * second.size
-            and grammar.section_of(f"{first.text} {second.text}")
+    """A section heading's lines, as a narrow column wrapped it ("APPORTS" / "DU" /
+    "PROJET :"): each line under the last in its style, the heading still unfinished."""
+    parts = [lines[start]]
+    while grammar.SECTION_START.match(" ".join(p.text for p in parts)) and len(parts) < 4:
+        if start + len(parts) >= len(lines):
+            return [parts[0]]
+        last, nxt = parts[-1], lines[start + len(parts)]
+        if not (
+            nxt.page == last.page
+            and _same_style(last, nxt)
+            and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
         ):
-            return [first, second]
-    return [first]
+            return [parts[0]]
+        parts.append(nxt)
+    text = " ".join(p.text for p in parts)
+    return parts if len(parts) > 1 and grammar.section_of(text) else [parts[0]]
 
 
 def join_headings(lines: list[Line]) -> list[Line]:

@@ -120,7 +120,7 @@ def _starts_block(previous: Line, line: Line, metrics: Metrics, item: Line | Non
     past its bullet goes on with the item, one back at its edge does not.
     """
     if BULLET.match(line.text):
-        return True
+        return not _wrapped_dash(previous, line, metrics)
     moved = line.page != previous.page or line.bbox.top < previous.bbox.top
     if moved and line.text[:1].islower():
         return False  # mid-sentence at the top of a column or page: it goes on
@@ -136,6 +136,20 @@ def _starts_block(previous: Line, line: Line, metrics: Metrics, item: Line | Non
     if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
         return True
     return _stopped_short(previous, line, metrics)
+
+
+def _wrapped_dash(previous: Line, line: Line, metrics: Metrics) -> bool:
+    """A line opening with " – une …" that is no dash item: the previous line is
+    full (the dash and its word could not have stood at its end), in the same
+    paragraph (no gap) and at the same left edge (an item would be indented or
+    follow a short line)."""
+    return (
+        line.text.lstrip()[:1] in "-\u2013"
+        and line.page == previous.page
+        and 0 < line.bbox.top - previous.bbox.top <= metrics.leading + 0.35 * line.size
+        and abs(line.bbox.x0 - previous.bbox.x0) <= 1.0
+        and not _stopped_short(previous, line, metrics)
+    )
 
 
 def _stopped_short(previous: Line, line: Line, metrics: Metrics) -> bool:

@@ -26,7 +26,7 @@ GUTTER_EM = 1.8
 NARROW_GUTTER_EM = 0.9
 
 _DASHES = frozenset("–—-")
-_BULLETS = frozenset("•●▪■◦‣∙·-–")
+BULLETS = frozenset("•●▪■◦‣∙·-–")
 _TOP_LEFT = attrgetter("top", "x0")
 _LEFT = attrgetter("x0")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\xa0": " "})
@@ -126,7 +126,7 @@ def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
         em = min(previous.size, word.size)
         # A change of type size across a wide space is a column, not a phrase.
         restyled = abs(previous.size - word.size) > 1.0 and gap > em
-        if len(segments[-1]) == 1 and previous.text in _BULLETS:
+        if len(segments[-1]) == 1 and previous.text in BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
         elif (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word):
             segments.append([word])
@@ -174,24 +174,34 @@ def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
     return sum(1 for row in word_rows if any(_starts_column(seg, gutter) for seg in row))
 
 
-def _cut_at_gutters(segment: list[Word], gutters: list[float]) -> list[list[Word]]:
-    """Cut a segment where a word starts exactly on a known gutter.
+def _strip(word_rows: list[list[list[Word]]], gutter: float) -> tuple[float, float]:
+    """The blank strip left of a gutter: from the right edge of the text left of
+    it, in the rows where its column starts, to the gutter."""
+    edge = float("-inf")
+    for row in word_rows:
+        if any(_starts_column(seg, gutter) for seg in row):
+            edge = max([edge, *(w.x1 for seg in row for w in seg if w.x1 <= gutter - 1.0)])
+    return (edge if edge > float("-inf") else gutter - 1.0, gutter)
+
+
+def _cut_at_gutters(segment: list[Word], strips: list[tuple[float, float]]) -> list[list[Word]]:
+    """Cut a segment where a word starts in a known gutter's strip.
 
     Gutters narrower than GUTTER_EM go unnoticed on a single row; once other
-    rows have shown where the right column starts, a word starting right
-    there after more than a word space begins that column.
+    rows have shown where the right column starts, a word starting there (or a
+    little left of it, in the blank strip before it) after more than a word
+    space begins that column.
     """
     parts: list[list[Word]] = [[segment[0]]]
     for previous, word in zip(segment, segment[1:], strict=False):
         gap = word.x0 - previous.x1
-        on_gutter = any(abs(word.x0 - g) <= 1.5 for g in gutters)
+        em = max(previous.size, word.size)
+        in_strip = any(
+            previous.x1 <= lo + 1.0 and lo + 0.5 * em <= word.x0 <= hi + 1.5 for lo, hi in strips
+        )
         # The text of an item after its bullet, not a column.
-        after_bullet = len(parts[-1]) == 1 and previous.text in _BULLETS
-        if (
-            on_gutter
-            and not after_bullet
-            and gap > NARROW_GUTTER_EM * max(previous.size, word.size)
-        ):
+        after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
+        if in_strip and not after_bullet and gap > NARROW_GUTTER_EM * em:
             parts.append([word])
         else:
             parts[-1].append(word)
@@ -292,7 +302,8 @@ def _lines(words: list[Word], page: int) -> list[Line]:
         if _support(word_rows, g) >= 2 and _clear(plain, word_rows, g)
     ]
     if gutters:
-        word_rows = [[p for seg in row for p in _cut_at_gutters(seg, gutters)] for row in word_rows]
+        strips = [_strip(word_rows, g) for g in gutters]
+        word_rows = [[p for seg in row for p in _cut_at_gutters(seg, strips)] for row in word_rows]
         rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     return [line for row in rows for line in row]
 

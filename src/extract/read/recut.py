@@ -13,7 +13,7 @@ from collections import Counter
 
 from extract.model import Line, Page, Word
 from extract.read.columns import ALIGN_TOLERANCE
-from extract.read.lines import NARROW_GUTTER_EM, gutter_between, make_line, rows_of
+from extract.read.lines import BULLETS, NARROW_GUTTER_EM, gutter_between, make_line, rows_of
 
 # A gutter is known when a column starts there in this many rows of the document.
 MIN_ROWS = 3
@@ -51,8 +51,10 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
     parts: list[list[Word]] = [[words[0]]]
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
+        after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
         if (
-            gap > NARROW_GUTTER_EM * max(previous.size, word.size)
+            not after_bullet
+            and gap > NARROW_GUTTER_EM * max(previous.size, word.size)
             and any(abs(word.x0 - g) <= ALIGN_TOLERANCE for g in gutters)
             and gutter_between(rows, index, previous, word)
         ):
