@@ -92,7 +92,8 @@ class Metrics:
 
         A column of a multi-column region is measured over every page, since
         one page's lines may all stop short of the frame; a full-width line
-        only against the same-size lines around it on its page.
+        only against the same-size lines around it on its page that start where
+        it starts (a centred heading above is no measure of the text's width).
         """
         if line.column:
             return self._column_edges.get((line.column, round(line.size)), line.bbox.x1)
@@ -102,7 +103,7 @@ class Metrics:
             if (
                 abs(other.bbox.top - line.bbox.top) < near
                 and abs(other.size - line.size) < 0.6
-                and other.bbox.x0 < line.bbox.x1
+                and abs(other.bbox.x0 - line.bbox.x0) <= 2.5 * line.size
                 and other.bbox.x1 > line.bbox.x0
             ):
                 edge = max(edge, other.bbox.x1)

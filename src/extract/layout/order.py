@@ -24,7 +24,7 @@ TOP_TOLERANCE = 3.0
 # A strip of whitespace narrower than this is no gutter.
 MIN_GUTTER = 2.0
 # A label column is at most this share of the width of the text beside it.
-LABEL_SHARE = 0.5
+LABEL_SHARE = 0.6
 # A column that runs down past this share of the page height runs to its foot.
 FOOT_SHARE = 0.8
 
@@ -295,17 +295,41 @@ def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
     return False
 
 
+def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
+    """Whether `labels` (a column) are labels of `texts` (the columns right of it):
+    narrow, each beside the top of some text."""
+    if not labels or not texts or any(not i.lines for i in labels):
+        return False
+    lo, hi = _span(texts)
+    if max(i.width for i in labels) > LABEL_SHARE * (hi - lo):
+        return False
+    return all(any(abs(a.box.top - b.box.top) <= TOP_TOLERANCE for b in texts) for a in labels)
+
+
 def _labelled(zone: _Zone) -> bool:
     """Labels in a narrow first column, each beside the top of the text it names."""
     columns = _columns(zone.items, zone.gutters)
-    labels, texts = columns[0], [i for c in columns[1:] for i in c]
-    if (
-        len(columns) < 2
-        or max(i.width for i in labels)
-        > LABEL_SHARE * _span(texts)[1] - LABEL_SHARE * _span(texts)[0]
-    ):
-        return False
-    return all(any(abs(a.box.top - b.box.top) <= TOP_TOLERANCE for b in texts) for a in labels)
+    return len(columns) >= 2 and _labels_of(columns[0], [i for c in columns[1:] for i in c])
+
+
+def _column_units(zone: _Zone, ctx: Context) -> list[Item]:
+    """Columns read one after the other; a narrow column of labels beside the next
+    one (headings in the margin of the second column of a page) is read with it."""
+    columns = _columns(zone.items, zone.gutters)
+    ctx.columns.append(columns)
+    out: list[Item] = []
+    k = 0
+    while k < len(columns):
+        if k + 1 < len(columns) and _labels_of(columns[k], columns[k + 1]):
+            pair = columns[k] + columns[k + 1]
+            lo = max(i.box.x1 for i in columns[k])
+            hi = min(i.box.x0 for i in columns[k + 1])
+            out += _labelled_rows(_Zone([pair], [], [(lo, hi)]), ctx)
+            k += 2
+        else:
+            out += order(columns[k], ctx)
+            k += 1
+    return out
 
 
 def _label_rows(items: list[Item], cut: float) -> list[list[Item]]:
@@ -392,10 +416,7 @@ def order(items: list[Item], ctx: Context) -> list[Item]:
             for band in zone.bands:
                 out += order(band, ctx)
         else:
-            columns = _columns(zone.items, zone.gutters)
-            ctx.columns.append(columns)
-            for column in columns:
-                out += order(column, ctx)
+            out += _column_units(zone, ctx)
     return out
 
 
