@@ -35,15 +35,23 @@ SECTIONS: dict[str, regex.Pattern[str]] = {
 }
 # The first line of a section heading wrapped in a narrow column ("DESCRIPTION DU").
 SECTION_START = regex.compile(
-    r"^\s*(?:description|innovations?|(?:les\s+)?apports)(?:\s+du)?\s*$", _I
+    r"^\s*(?:description|innovations?|les|(?:les\s+)?apports)(?:\s+du)?\s*$", _I
 )
 SUMMARY_TAG = regex.compile(rf"\s*[\[(]\s*label\s+(?P<tier>{TIER_WORDS})\s*[\])]\s*$", _I)
 # The same tag opening a line, before the text it belongs with.
 SUMMARY_TAG_LEAD = regex.compile(rf"^\s*[\[(]\s*label\s+(?P<tier>{TIER_WORDS})\s*[\])]\s*", _I)
+# A tag wrapped by a narrow cell: its opening at a line's end ("… Maritime [LABEL"),
+# its close at the next line's start ("ARGENT]").
+SUMMARY_TAG_OPEN = regex.compile(rf"[\[(]\s*label(?:\s+(?:{TIER_WORDS}))?\s*$", _I)
+SUMMARY_TAG_CLOSE = regex.compile(rf"^\s*(?:(?:{TIER_WORDS})\s*)?[\])]", _I)
 # A banner's first line when the category stands on the next one ("LABEL OR", "LABEL OR –").
 BANNER_HEAD = regex.compile(rf"^\s*label\s+(?P<tier>{TIER_WORDS})\s*(?:{DASH}+|:)?\s*$", _I)
 CATEGORY_PREFIX = regex.compile(rf"^\s*cat[ée]gorie\s*(?:{DASH}+|:)?\s*", _I)
-BULLET = regex.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7]|[\-\u2013]\s)")
+_GLYPHS = r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7]"
+BULLET = regex.compile(rf"^\s*(?:{_GLYPHS}|[\-\u2013]\s)")
+# A bullet that is a glyph and never a dash: a dash opening a line may be the
+# " – subtitle" of a wrapped title as well as an item's mark.
+GLYPH_BULLET = regex.compile(rf"^\s*{_GLYPHS}")
 YEAR = regex.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 
 # Stated counts of the introduction, read from whole paragraphs.
