@@ -307,8 +307,11 @@ def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
 
 
 def _labelled(zone: _Zone) -> bool:
-    """Labels in a narrow first column, each beside the top of the text it names."""
+    """Labels in a narrow first column, each beside the top of the text it names,
+    and no other column of labels (then each labels its own column of a flow)."""
     columns = _columns(zone.items, zone.gutters)
+    if any(_labels_of(a, b) for a, b in zip(columns[1:], columns[2:], strict=False)):
+        return False
     return len(columns) >= 2 and _labels_of(columns[0], [i for c in columns[1:] for i in c])
 
 
