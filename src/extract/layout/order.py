@@ -303,7 +303,14 @@ def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
     lo, hi = _span(texts)
     if max(i.width for i in labels) > LABEL_SHARE * (hi - lo):
         return False
-    return all(any(abs(a.box.top - b.box.top) <= TOP_TOLERANCE for b in texts) for a in labels)
+    return all(any(_beside(a, b) for b in texts) for a in labels)
+
+
+def _beside(label: Item, item: Item) -> bool:
+    """A label stands beside the top of a text, or of a figure (logos under a
+    "Partenaires" heading), whose frame may start a little above or below."""
+    slack = TOP_TOLERANCE if item.lines else max(TOP_TOLERANCE, label.size)
+    return abs(label.box.top - item.box.top) <= slack
 
 
 def _labelled(zone: _Zone) -> bool:

@@ -24,6 +24,8 @@ from extract.read.columns import ALIGN_TOLERANCE, column_gutters
 GUTTER_EM = 1.8
 # ...but a gap of this many font sizes is a gutter where a column is known to start.
 NARROW_GUTTER_EM = 0.9
+# ...or where the weight changes across it, if the rows around leave it blank.
+RESTYLED_EM = 1.2
 
 _DASHES = frozenset("–—-")
 BULLETS = frozenset("•●▪■◦‣∙·-–")
@@ -124,8 +126,11 @@ def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
     for previous, word in zip(row, row[1:], strict=False):
         gap = word.x0 - previous.x1
         em = min(previous.size, word.size)
-        # A change of type size across a wide space is a column, not a phrase.
-        restyled = abs(previous.size - word.size) > 1.0 and gap > em
+        # A change of type size across a wide space, or of weight across a wider
+        # one (a bold label beside text), may be a column, not a phrase.
+        restyled = (abs(previous.size - word.size) > 1.0 and gap > em) or (
+            previous.bold != word.bold and gap > RESTYLED_EM * em
+        )
         if len(segments[-1]) == 1 and previous.text in BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
         elif (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word):
