@@ -27,6 +27,9 @@ MIN_GUTTER = 2.0
 LABEL_SHARE = 0.6
 # A column that runs down past this share of the page height runs to its foot.
 FOOT_SHARE = 0.8
+# A cell waits for a taller neighbour when it starts this many font sizes lower
+# than its own column's last item would have it (a paragraph's spacing is less).
+WAIT_EM = 1.5
 
 
 @dataclass
@@ -256,7 +259,7 @@ def _waited(zone: _Zone) -> bool:
             own = [c for c in above if _same_column(c, head)]
             if own:
                 bottom = max(i.box.bottom for i in own[0])
-                if head.box.top - bottom > row_top - row_bottom + 0.5 * size:
+                if head.box.top - bottom > row_top - row_bottom + WAIT_EM * size:
                     return True
     return False
 
