@@ -1,0 +1,195 @@
+"""The layout stage on hand-placed words: one case per rule of blocks and reading order.
+
+Each drawing is what some producer prints (a CSS grid, a ruled table, a margin
+heading, a justified column); the expected order is what a reader follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.layout import order_pages
+from extract.model import BBox, Line, Page, Word
+from extract.read.lines import words_to_lines
+from extract.read.recut import recut
+
+SIZE = 10.0
+CHAR = 5.0  # width of a character in these drawings
+PITCH = 12.0
+
+
+def words(text: str, x: float, top: float, size: float = SIZE, bold: bool = False) -> list[Word]:
+    out = []
+    for token in text.split():
+        width = CHAR * len(token) * size / SIZE
+        out.append(Word(token, x, top, x + width, top + size, size, bold))
+        x += width + 0.3 * size
+    return out
+
+
+def spread(tokens: list[str], x0: float, x1: float, top: float) -> list[Word]:
+    """A justified line: its words spread from x0 to x1."""
+    widths = [CHAR * len(t) for t in tokens]
+    space = (x1 - x0 - sum(widths)) / (len(tokens) - 1)
+    out, x = [], x0
+    for token, width in zip(tokens, widths, strict=True):
+        out.append(Word(token, x, top, x + width, top + SIZE, SIZE, False))
+        x += width + space
+    return out
+
+
+def page(drawn: list[Word], shapes: Sequence[BBox] = (), number: int = 1) -> Page:
+    return Page(number, 595, 800, words_to_lines(drawn, number, shapes), tuple(shapes))
+
+
+def read(drawn: list[Word], shapes: Sequence[BBox] = ()) -> tuple[Line, ...]:
+    return order_pages((page(drawn, shapes),))[0].lines
+
+
+def texts(lines: Sequence[Line]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def column(prefix: str, x: float, top: float, n: int) -> list[Word]:
+    return [w for i in range(n) for w in words(f"{prefix} ligne {i} du texte", x, top + PITCH * i)]
+
+
+def test_wide_spaces_of_a_justified_column_do_not_cut_its_lines() -> None:
+    drawn = []
+    # Full lines with spaces of about half an em, and one line of three words.
+    rows = [
+        "le projet a pour but de relier tous les",
+        "habitants aux services de leur commune",
+        "avec des outils simples et partagés par",
+        "aa bbbb cc",
+        "une plateforme ouverte sur le territoire",
+        "et les communes voisines du bassin de vie",
+        "fin",
+    ]
+    for i, row in enumerate(rows[:-1]):
+        drawn += spread(row.split(), 50, 250, 100 + PITCH * i)
+    drawn += words(rows[-1], 50, 100 + PITCH * (len(rows) - 1))
+    lines = read(drawn)
+    assert texts(lines)[3] == "aa bbbb cc"  # 75 pt spaces, yet one line: words cover them
+    assert len(lines) == 7
+
+
+def test_a_gutter_the_rows_around_confirm_cuts_a_row() -> None:
+    drawn = column("gauche", 50, 100, 6) + column("droite", 300, 100, 6)
+    lines = read(drawn)
+    assert texts(lines) == [f"gauche ligne {i} du texte" for i in range(6)] + [
+        f"droite ligne {i} du texte" for i in range(6)
+    ]
+
+
+def test_two_columns_whose_paragraphs_end_together_are_read_column_by_column() -> None:
+    # Both columns leave a paragraph gap at the same height: a horizontal cut there
+    # would read across the columns.
+    drawn = column("a", 50, 100, 3) + column("b", 50, 100 + 4 * PITCH, 3)
+    drawn += column("c", 300, 100, 3) + column("d", 300, 100 + 4 * PITCH, 3)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["a"] * 3 + ["b"] * 3 + ["c"] * 3 + ["d"] * 3
+
+
+def _card(label: str, x: float, top: float, lines: int = 2) -> list[Word]:
+    drawn = words(f"Projet {label}", x, top, bold=True)
+    for k in range(1, lines):
+        drawn += words(f"suite {label}{k}", x, top + PITCH * k, bold=True)
+    return drawn + words(f"Ville {label} [label or]", x, top + PITCH * lines)
+
+
+def test_entries_side_by_side_without_frames_read_as_a_list_in_columns() -> None:
+    drawn = _card("A", 50, 100) + _card("C", 300, 100) + _card("B", 50, 150) + _card("D", 300, 150)
+    projects = [line.text for line in read(drawn) if line.text.startswith("Projet")]
+    assert projects == ["Projet A", "Projet B", "Projet C", "Projet D"]
+
+
+def test_framed_cards_whose_tops_align_read_row_by_row() -> None:
+    frames = [BBox(40, 90, 280, 145), BBox(290, 90, 540, 145)]
+    frames += [BBox(40, 150, 280, 205), BBox(290, 150, 540, 205)]
+    drawn = _card("A", 50, 100) + _card("B", 300, 100) + _card("C", 50, 160) + _card("D", 300, 160)
+    lines = read(drawn, frames)
+    projects = [line.text for line in lines if line.text.startswith("Projet")]
+    assert projects == ["Projet A", "Projet B", "Projet C", "Projet D"]
+    groups = {line.text: line.group for line in lines}  # a row of cards is a group
+    assert groups["Projet A"] == groups["Ville A [label or]"] == groups["Projet B"]
+    assert groups["Projet A"] != groups["Projet C"]
+
+
+def test_cells_that_wait_for_a_taller_neighbour_show_rows() -> None:
+    # No frame, but card B is two lines taller and C starts under B, not under A.
+    drawn = _card("A", 50, 100) + _card("B", 300, 100, lines=5)
+    drawn += _card("C", 50, 100 + 7 * PITCH) + _card("D", 300, 100 + 7 * PITCH)
+    projects = [line.text for line in read(drawn) if line.text.startswith("Projet")]
+    assert projects == ["Projet A", "Projet B", "Projet C", "Projet D"]
+
+
+def test_a_ruled_table_reads_row_by_row_and_rows_are_groups() -> None:
+    rules = [BBox(40, y, 540, y + 0.5) for y in (95.0, 125.0, 155.0)]
+    drawn = []
+    for k, top in enumerate((100.0, 130.0)):
+        drawn += words(f"Titre {k}", 50, top) + words(f"suite {k}", 50, top + PITCH)
+        drawn += words(f"Ville {k}", 250, top) + words("[label or]", 450, top)
+    lines = read(drawn, rules)
+    assert texts(lines) == [
+        "Titre 0",
+        "suite 0",
+        "Ville 0",
+        "[label or]",
+        "Titre 1",
+        "suite 1",
+        "Ville 1",
+        "[label or]",
+    ]
+    assert len({line.group for line in lines[:4]}) == 1 != len({line.group for line in lines})
+
+
+def test_headings_in_a_margin_column_come_before_the_text_beside_them() -> None:
+    drawn = words("DESCRIPTION", 50, 100, bold=True) + column("un", 160, 100, 5)
+    drawn += words("INNOVATION", 50, 100 + 7 * PITCH, bold=True)
+    drawn += column("deux", 160, 100 + 7 * PITCH, 4)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["DESCRIPTION"] + ["un"] * 5 + ["INNOVATION"] + ["deux"] * 4
+
+
+def test_headings_in_the_margin_of_the_second_column_of_a_flow() -> None:
+    drawn = column("gauche", 50, 100, 10)
+    drawn += column("haut", 380, 100, 3) + words("APPORTS", 290, 100 + 4 * PITCH, bold=True)
+    drawn += column("bas", 380, 100 + 4 * PITCH, 3)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["gauche"] * 10 + ["haut"] * 3 + ["APPORTS"] + ["bas"] * 3
+
+
+def test_a_left_column_running_to_the_foot_is_read_before_the_right_one() -> None:
+    drawn = words("DESCRIPTION", 50, 100, size=13, bold=True) + words("PARTENAIRES", 300, 100)
+    drawn += [w for i in range(50) for w in words(f"ligne {i} de la colonne", 50, 120 + PITCH * i)]
+    order = texts(read(drawn))
+    assert order[0] == "DESCRIPTION" and order[-1] == "PARTENAIRES"
+
+
+def test_a_figure_holds_its_place_in_a_column() -> None:
+    # Logos under a right-hand heading: the left column goes on beside them.
+    drawn = words("DESCRIPTION", 50, 100, size=13, bold=True) + words("PARTENAIRES", 300, 100)
+    drawn += column("texte", 50, 120, 12)
+    logos = [BBox(300, 120, 380, 150), BBox(390, 120, 470, 150)]
+    order = texts(read(drawn, logos))
+    assert order[:2] == ["DESCRIPTION", "texte ligne 0 du texte"]
+    assert order[-1] == "PARTENAIRES"
+
+
+def test_a_centred_banner_wrapped_on_two_lines_is_one_block() -> None:
+    first, second = "LABEL OR – ATTRACTIVITÉ ET", "DÉVELOPPEMENT ÉCONOMIQUE"
+    drawn = words(first, 297 - 0.8 * CHAR * len(first), 60, size=16, bold=True)
+    drawn += words(second, 297 - 0.8 * CHAR * len(second), 80, size=16, bold=True)
+    drawn += words("Label d’or attribué à : Ville de Brest", 50, 120)
+    lines = read(drawn)
+    assert lines[0].block == lines[1].block != lines[2].block
+
+
+def test_a_spilled_page_is_cut_at_the_gutters_other_pages_show() -> None:
+    full = column("gauche", 50, 100, 12) + column("droite", 262, 100, 12)  # a 2 em gutter
+    # The next page holds one line in each column, 12 pt apart only: too little to tell.
+    spill = words("fin gauche", 50, 100) + words("et fin droite", 262, 100)
+    spill += words("dernière ligne", 50, 112)
+    pages = recut((page(full, number=1), page(spill, number=2)))
+    assert texts(pages[1].lines)[:2] == ["fin gauche", "et fin droite"]
