@@ -114,11 +114,14 @@ def both_readings(path: Path) -> list[tuple[list[Word], list[Word], int]]:
         for index in range(len(pdf)):
             page = pdf[index]
             height = page.get_size()[1]
+            objects = reader.page_objects(page.raw, height)  # before the text page
             textpage = page.get_textpage()
-            bulk = reader.page_words(textpage.raw, height, fonts, scratch)
-            chars = reader.page_words(textpage.raw, height, fonts, scratch, by_token=False)
+            bulk = reader.page_words(textpage.raw, height, fonts, scratch, objects=objects)
+            chars = reader.page_words(
+                textpage.raw, height, fonts, scratch, by_token=False, objects=objects
+            )
             pieces = reader._PageChars(textpage.raw, height, fonts, scratch)
-            pieces.read()
+            pieces.read(objects=objects)
             out.append((bulk, chars, len(pieces.pieces)))
             textpage.close()
             page.close()
@@ -292,3 +295,116 @@ def test_descents_read_as_far_as_needed_equal_those_of_every_page(tmp_path: Path
     descents.get(first_name)
     assert set(descents.known) < set(every)
     descents.close()
+
+
+# --- text laid out as Chromium (Skia) prints it -------------------------------------------------
+
+# Helvetica's advances plus a fraction, as Chromium writes /W: pdfium truncates them.
+_FRACTION = 0.39
+
+
+def _advance(char: str, bold: bool) -> float:
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica-Bold" if bold else "Helvetica"][1]
+    return widths.get(char, 556) + _FRACTION
+
+
+def _glyph_by_glyph(text: str, size: float, spacing: float = 0.0, bold: bool = False) -> bytes:
+    """One Tj per glyph, each placed by Td, a space shown by its own Tj: Skia's way."""
+    out = []
+    for char in text:
+        code = "01" if char == "\ufb01" else char.encode("cp1252").hex()
+        shown = f"<{code}> Tj"
+        if char == "\ufb01":  # Chromium marks a ligature with the letters it stands for
+            shown = f"/Span <</ActualText (fi)>> BDC {shown} EMC"
+        step = _advance(char, bold) * size / 1000 + spacing
+        out.append(f"{shown} {step:.4f} 0 Td")
+    return " ".join(out).encode()
+
+
+def write_chromium_like_pdf(path: Path) -> Path:
+    """A page with what made pdfium's words differ from pdfplumber's on Chromium's PDFs.
+
+    A scaled, flipped CTM; a Tj per glyph and per space (pdfium leaves a text
+    object with no ink out of its text page, then makes up a space of its own
+    after the next glyph); letter spacing by Td; a ligature marked with
+    /ActualText; widths with decimals, in one Tj too, and in Tj after Tj; a
+    page number drawn before the footer on its left, in another font.
+    """
+    lines = [
+        (36, "F1", 13.33, 0.0, "Team ESport – CRM 2024–2026 E-sport"),
+        (60, "F1", 13.33, 2.0 / 0.75, "LABEL ARGENT"),
+        (84, "F1", 13.33, 0.0, "Un \ufb01n e\ufb03cace"),
+    ]
+    body = [b".75 0 0 -.75 0 842 cm", b"BT"]
+    for top, font, size, spacing, text in lines:
+        body.append(f"/{font} {size} Tf 1 0 0 -1 40 {top} Tm".encode())
+        body.append(_glyph_by_glyph(text.replace("\ufb03", "ffi"), size, spacing))
+    body.append(b"/F1 13.33 Tf 1 0 0 -1 40 108 Tm (Solidarit\xe9s num\xe9riques et territoires) Tj")
+    # One string, a ligature, the rest of the string: each Tj goes on where the last ended.
+    body.append(b"1 0 0 -1 300 108 Tm (les pro) Tj /Span <</ActualText (fi)>> BDC <01> Tj EMC")
+    # A combining accent (no advance) and the letter after it share an origin.
+    body.append(
+        b"(ls, cafe\002s) Tj ( de l\222e) Tj /Span <</ActualText (ffi)>> BDC (f) Tj <01> Tj EMC"
+    )
+    body.append(b"(cacit\xe9) Tj")
+    body.append(b"/F2 13.33 Tf 1 0 0 -1 480 132 Tm")
+    body.append(_glyph_by_glyph("12", 13.33, bold=True))
+    body.append(b"/F1 10 Tf 1 0 0 -1 40 132 Tm")
+    body.append(_glyph_by_glyph("Annuaire des labels", 10))
+    body.append(b"ET")
+    pdf = pikepdf.new()
+
+    def font(name: str, bold: bool) -> Dictionary:
+        shown = [bytes([code]).decode("cp1252", "replace") for code in range(32, 256)]
+        widths = [_advance(char, bold) if char != "\ufffd" else 0 for char in shown]
+        return Dictionary(
+            Type=Name.Font,
+            Subtype=Name.TrueType,
+            BaseFont=Name("/" + name),  # not a standard font: pdfminer reads /Widths
+            FirstChar=1,
+            LastChar=255,
+            Widths=Array([_advance("\ufb01", bold)] + [0] * 30 + widths),  # /acutecomb: 0
+            Encoding=Dictionary(
+                Type=Name.Encoding,
+                BaseEncoding=Name.WinAnsiEncoding,
+                Differences=Array([1, Name("/fi"), Name("/acutecomb")]),
+            ),
+            FontDescriptor=Dictionary(
+                Type=Name.FontDescriptor,
+                FontName=Name("/" + name),
+                Flags=32,
+                FontBBox=Array([-200, -220, 1000, 900]),
+                ItalicAngle=0,
+                Ascent=905,
+                Descent=-212,
+                CapHeight=716,
+                StemV=80,
+            ),
+        )
+
+    page = Dictionary(
+        Type=Name.Page,
+        MediaBox=Array([0, 0, 595, 842]),
+        Resources=Dictionary(
+            Font=Dictionary(F1=font("ArialMT", False), F2=font("Arial-BoldMT", True))
+        ),
+        Contents=pdf.make_stream(b"\n".join(body)),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path)
+    return path
+
+
+def test_text_laid_out_as_chromium_does_reads_the_same_in_bulk(tmp_path: Path) -> None:
+    """Blank objects' spaces, content order and exact advances, in both readings."""
+    path = write_chromium_like_pdf(tmp_path / "skia.pdf")
+    assert_same_words(path)
+    ((_, chars, _),) = both_readings(path)
+    texts = [w.text for w in chars]
+    assert texts[:4] == ["Team", "ESport", "–", "CRM"]  # no space made up inside "ESport"
+    assert texts[texts.index("LABEL") : texts.index("LABEL") + 2] == ["LABEL", "ARGENT"]
+    assert "fin" in texts and "efficace" in texts  # the glyphs, not the /ActualText
+    assert "profils," in texts and "l’efficacité" in texts and "cafe\u0301s" in texts
+    assert texts[-4:] == ["12", "Annuaire", "des", "labels"]  # the content stream's order
