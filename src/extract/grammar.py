@@ -46,6 +46,8 @@ SUMMARY_TAG_OPEN = regex.compile(rf"[\[(]\s*label(?:\s+(?:{TIER_WORDS}))?\s*$", 
 SUMMARY_TAG_CLOSE = regex.compile(rf"^\s*(?:(?:{TIER_WORDS})\s*)?[\])]", _I)
 # A banner's first line when the category stands on the next one ("LABEL OR", "LABEL OR –").
 BANNER_HEAD = regex.compile(rf"^\s*label\s+(?P<tier>{TIER_WORDS})\s*(?:{DASH}+|:)?\s*$", _I)
+# "LABEL" alone: a banner's head wrapped before its tier in a very narrow box.
+LABEL_WORD = regex.compile(r"^\s*label\s*$", _I)
 CATEGORY_PREFIX = regex.compile(rf"^\s*cat[ée]gorie\s*(?:{DASH}+|:)?\s*", _I)
 _GLYPHS = r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2219\u00b7]"
 BULLET = regex.compile(rf"^\s*(?:{_GLYPHS}|[\-\u2013]\s)")

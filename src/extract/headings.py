@@ -1,7 +1,8 @@
 """Headings and banners printed on several lines, joined into one.
 
 A banner wraps when its category is long or its box narrow
-("LABEL OR – ATTRACTIVITÉ ET" / "DÉVELOPPEMENT ÉCONOMIQUE"), or is split by
+("LABEL OR – ATTRACTIVITÉ ET" / "DÉVELOPPEMENT ÉCONOMIQUE"; in a very narrow
+box even "LABEL" / "BRONZE –" / "HABITAT ET" / "URBANISME"), or is split by
 design ("LABEL OR" above the category); a section heading wraps in a narrow
 column ("DESCRIPTION DU" / "PROJET"). The layout stage has put the lines a
 reader sees together in one block: the lines of a banner's block in the
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from extract import grammar
 from extract.model import Line
+from extract.text import join_wrapped
 
 SAME_SIZE = 0.6
 _SEPARATORS = frozenset(":-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
@@ -76,7 +78,35 @@ def _merge(parts: list[Line]) -> Line:
     box = head.bbox
     for part in parts[1:]:
         box = box.union(part.bbox)
-    return replace(head, text=" ".join(texts), bbox=box)
+    # Glued where a compound word wrapped at its hyphen ("BIEN-" / "ÊTRE").
+    return replace(head, text=join_wrapped(texts), bbox=box)
+
+
+def _wrapped_head(line: Line, after: Line) -> Line | None:
+    """A banner's head wrapped before its tier ("LABEL" over "BRONZE –", a narrow box)
+    made one line, when the two read as a banner's start."""
+    if not (
+        grammar.LABEL_WORD.match(line.text)
+        and after.page == line.page
+        and (after.block == line.block >= 0 or _under(line, after))
+        and _same_style(line, after)
+    ):
+        return None
+    text = f"{line.text.strip()} {after.text.strip()}"
+    if not (grammar.BANNER.match(text) or grammar.BANNER_HEAD.match(text)):
+        return None
+    return replace(line, text=text, bbox=line.bbox.union(after.bbox))
+
+
+def _join_wrapped_heads(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        joined = _wrapped_head(line, lines[index + 1]) if index + 1 < len(lines) else None
+        out.append(joined or line)
+        index += 2 if joined else 1
+    return out
 
 
 def _section_parts(lines: list[Line], start: int) -> list[Line]:
@@ -100,6 +130,7 @@ def _section_parts(lines: list[Line], start: int) -> list[Line]:
 
 def join_headings(lines: list[Line]) -> list[Line]:
     """Lines with each banner and wrapped section heading made one line."""
+    lines = _join_wrapped_heads(lines)
     out: list[Line] = []
     index = 0
     while index < len(lines):
