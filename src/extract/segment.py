@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extract import grammar, intro, names
-from extract.entries import is_tagged, lines_to_entries
+from extract.entries import is_tagged, join_wrapped_tags, lines_to_entries
 from extract.headings import join_headings
 from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry
 from extract.text import Metrics, collapse, join_wrapped, lines_to_text
@@ -259,7 +259,7 @@ def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry
 
 
 def body_lines(pages: tuple[Page, ...]) -> list[Line]:
-    return join_headings([line for page in pages for line in page.lines])
+    return join_headings(join_wrapped_tags([line for page in pages for line in page.lines]))
 
 
 def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, ...]) -> Edition:

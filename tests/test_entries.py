@@ -1,0 +1,183 @@
+"""Summary entries and banners read from hand-built lines, one printed habit per test."""
+
+from __future__ import annotations
+
+from extract.entries import join_wrapped_tags, lines_to_entries
+from extract.headings import join_headings
+from extract.model import BBox, Line
+
+LEAD = 14.0
+
+
+def line(
+    text: str,
+    x: float = 60.0,
+    row: float = 0.0,
+    *,
+    bold: bool = False,
+    size: float = 10.0,
+    block: int = 0,
+    group: int = -1,
+    page: int = 3,
+) -> Line:
+    """A line at column `x`, `row` lines down the page."""
+    top = 100.0 + row * LEAD
+    box = BBox(x, top, x + 4.5 * len(text), top + size)
+    return Line(text, page, box, size, bold, block=block, group=group)
+
+
+def fields(lines: list[Line]) -> list[tuple[str, str, str]]:
+    return [(e.project, e.territory, e.tier) for e in lines_to_entries(lines)]
+
+
+def test_a_tag_wrapped_in_its_cell_is_read_whole() -> None:
+    lines = [
+        line("Hublot", bold=True),
+        line("Communauté de Communes des Portes", row=1),
+        line("du Massif [LABEL", row=2),
+        line("ARGENT]", row=3),
+    ]
+    assert len(join_wrapped_tags(lines)) == 3
+    assert fields(lines) == [("Hublot", "Communauté de Communes des Portes du Massif", "argent")]
+
+
+def test_a_tag_alone_in_a_narrow_cell_wraps_too() -> None:
+    row = [
+        line("[LABEL", 50, 0, block=1, group=1),
+        line("BRONZE]", 50, 1, block=1, group=1),
+        line("Ecol’Up", 160, 0, bold=True, block=2, group=1),
+        line("CCAS de Castelbois", 380, 0, block=3, group=1),
+    ]
+    assert fields(row) == [("Ecol’Up", "CCAS de Castelbois", "bronze")]
+
+
+def test_table_cells_in_one_style_are_told_apart_by_place() -> None:
+    """A title printed first needs no bold: the cells beside each other are parts."""
+    rows = [
+        line("La billettique unique", 70, 0, block=1, group=0),
+        line("du territoire", 70, 1, block=1, group=0),
+        line("Communauté de Communes du Val", 270, 0, block=2, group=0),
+        line("de Brèche", 270, 1, block=2, group=0),
+        line("[LABEL OR]", 450, 0, block=3, group=0),
+        line("BALISE", 70, 2.5, block=4, group=1),
+        line("Ville d’Ursanne", 270, 2.5, block=5, group=1),
+        line("[LABEL BRONZE]", 450, 2.5, block=6, group=1),
+    ]
+    assert fields(rows) == [
+        ("La billettique unique du territoire", "Communauté de Communes du Val de Brèche", "or"),
+        ("BALISE", "Ville d’Ursanne", "bronze"),
+    ]
+
+
+def test_a_title_wrapped_before_a_dash_is_one_title() -> None:
+    lines = [
+        line("Communauté d’Agglomération", 60, 0),
+        line("L’application de signalement citoyen", 230, 0, bold=True, block=1),
+        line("– un dispositif mutualisé", 230, 1, bold=True, block=1),
+        line("[label bronze]", 450, 0, block=2),
+    ]
+    assert fields(lines) == [
+        (
+            "L’application de signalement citoyen – un dispositif mutualisé",
+            "Communauté d’Agglomération",
+            "bronze",
+        )
+    ]
+
+
+def test_a_territory_beside_its_tag_keeps_its_dash() -> None:
+    lines = [
+        line("Cit’Eau", bold=True),
+        line("Ville de Vallon-les-Pins et Communauté", row=1),
+        line("– Pôle numérique [LABEL BRONZE]", row=2),
+    ]
+    assert fields(lines) == [
+        ("Cit’Eau", "Ville de Vallon-les-Pins et Communauté – Pôle numérique", "bronze")
+    ]
+
+
+def test_a_bulleted_tag_opens_its_entry() -> None:
+    lines = [
+        line("• [Label Or]", row=0),
+        line("Le guichet numérique", row=1, bold=True),
+        line("Département de la Ognelle", row=2),
+        line("• [Label Bronze]", row=3.5),
+        line("Kalipso", row=4.5, bold=True),
+        line("Ville de Lavardel", row=5.5),
+    ]
+    assert fields(lines) == [
+        ("Le guichet numérique", "Département de la Ognelle", "or"),
+        ("Kalipso", "Ville de Lavardel", "bronze"),
+    ]
+
+
+def test_one_row_cut_apart_does_not_turn_the_list_round() -> None:
+    """The tag cell of the first row stands in a group of its own: the rows after
+    it still open with their tag."""
+    rows = [
+        line("[LABEL OR]", 50, 0, block=1, group=1),
+        line("Ville d’Aubrelac", 130, 0, block=2, group=2),
+        line("La carte interactive", 330, 0, bold=True, block=3, group=2),
+        line("[LABEL OR]", 50, 2, block=4, group=3),
+        line("CCAS de Gravelonne", 130, 2, block=5, group=3),
+        line("Ecol’Up", 330, 2, bold=True, block=6, group=3),
+        line("[LABEL ARGENT]", 50, 4, block=7, group=4),
+        line("Lavardel", 130, 4, block=8, group=4),
+        line("Kalipso", 330, 4, bold=True, block=9, group=4),
+    ]
+    assert fields(rows)[1:] == [
+        ("Ecol’Up", "CCAS de Gravelonne", "or"),
+        ("Kalipso", "Lavardel", "argent"),
+    ]
+
+
+def test_a_hanging_line_goes_on_with_its_bulleted_title() -> None:
+    lines = [
+        line("• L’application de", 230, 0, bold=True, block=2),
+        line("signalement citoyen", 247, 1, bold=True, block=3),
+        line("Ambrières-la-Neuve", 230, 2, block=4),
+        line("[LABEL ARGENT]", 230, 3, block=4),
+    ]
+    assert fields(lines) == [
+        ("L’application de signalement citoyen", "Ambrières-la-Neuve", "argent")
+    ]
+
+
+def test_the_emphasised_part_is_the_title_wherever_it_stands() -> None:
+    lines = [
+        line("• CCAS de Quimperlé-Ouest", row=0),
+        line("Le guichet numérique des associations", row=1, bold=True),
+        line("[label or]", row=2),
+    ]
+    assert fields(lines) == [
+        ("Le guichet numérique des associations", "CCAS de Quimperlé-Ouest", "or")
+    ]
+
+
+def test_a_banner_wrapped_word_by_word_in_a_narrow_box() -> None:
+    banner = [
+        line("Label", 280, 0, bold=True, size=7.2),
+        line("Bronze –", 280, 1, bold=True, size=7.2),
+        line("Habitat et", 280, 2, bold=True, size=7.2),
+        line("Urbanisme", 280, 3, bold=True, size=7.2),
+        line("Label bronze décerné à : CCAS de Joncières", 55, 5, size=6.6, block=1),
+    ]
+    joined = join_headings(banner)
+    assert [x.text for x in joined] == [
+        "Label Bronze – Habitat et Urbanisme",
+        "Label bronze décerné à : CCAS de Joncières",
+    ]
+
+
+def test_a_banner_wrapped_at_a_compound_word_s_hyphen() -> None:
+    banner = [
+        line("Label Or -", bold=True, size=18),
+        line("Sport et Bien-", row=1.6, bold=True, size=18),
+        line("être", row=3.2, bold=True, size=18),
+    ]
+    assert [x.text for x in join_headings(banner)] == ["Label Or - Sport et Bien-être"]
+
+
+def test_a_word_label_alone_that_opens_no_banner_stays() -> None:
+    lines = [line("Label", bold=True), line("Collectivité Agile", row=1, bold=True)]
+    assert [x.text for x in join_headings(lines)] == ["Label", "Collectivité Agile"]
