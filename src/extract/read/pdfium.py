@@ -728,29 +728,25 @@ class _PageChars:
         """
         m, found = raw.FS_MATRIX(), []
         bounds = [ctypes.c_float() for _ in range(4)]
+        refs, matrix = [ctypes.byref(value) for value in bounds], ctypes.byref(m)
         left, _, right, _ = bounds
         for number, (address, rank) in enumerate(left_out):
             obj = ctypes.c_void_p(address)
-            if not _OBJECT_BOUNDS(obj, *map(ctypes.byref, bounds)):
+            if not _OBJECT_BOUNDS(obj, *refs) or abs(right.value - left.value) >= _NARROWEST:
                 continue
-            if abs(right.value - left.value) >= _NARROWEST:
+            if not _OBJECT_MATRIX(obj, matrix):
                 continue
-            if not _OBJECT_MATRIX(obj, ctypes.byref(m)):
-                continue
-            form = forms.get(address, _IDENTITY)
-            a, b, c, d, e, f = _times((m.a, m.b, m.c, m.d, m.e, m.f), form)
-            m.a, m.b, m.c, m.d = a, b, c, d
+            e, f = m.e, m.f
+            if address in forms:
+                m.a, m.b, m.c, m.d, e, f = _times((m.a, m.b, m.c, m.d, e, f), forms[address])
             run = _run(address, m, self.fonts)
             index = -1 - number
             self.blank_ranks[index] = rank << 32
+            # A space's right edge never counts for pdfplumber: it ends a word, whatever its box.
             attrs = (run.size, run.font, run.upright, index, e)
-            if run.upright:
-                bottom = self.height - (f + run.descent)
-                x1 = e + self.fonts.advance(run, " ") * run.hscale
-                found.append((rank << 32, _Char(" ", e, bottom - run.size, x1, bottom, *attrs)))
-            else:
-                top = self.height - f
-                found.append((rank << 32, _Char(" ", e, top, e, top, *attrs)))
+            bottom = self.height - (f + run.descent if run.upright else f)
+            top = bottom - run.size if run.upright else bottom
+            found.append((rank << 32, _Char(" ", e, top, e, bottom, *attrs)))
         return found
 
     def rank(self, index: int) -> int:
