@@ -25,6 +25,7 @@ to about 1e-7, not to the bit; pdfplumber groups characters by exact size, so
 where pdfminer's float64 noise gives two lines of one font different sizes,
 its words can come in another order (never other words). A text object that
 draws no ink but is not whitespace (a zero-width joiner) reads as a space.
+pdfium keeps one of two copies of a text drawn over itself, pdfminer both.
 """
 
 from __future__ import annotations
