@@ -48,13 +48,29 @@ def join_wrapped(parts: Iterable[str]) -> str:
     return out.replace(SOFT_HYPHEN, "")
 
 
+# A style prints at one size, but two styles may differ by less than a point (a
+# 9.5 pt text, a 10.2 pt tagline, a 10.45 pt heading): sizes closer than this are one.
+_SIZE_TOLERANCE = 0.15
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) < _SIZE_TOLERANCE
+
+
 @dataclass
 class Metrics:
-    """Document-wide measures that paragraph inference is relative to."""
+    """Document-wide measures that paragraph inference is relative to.
+
+    Edges are measured on the text that is not bold: a bold banner, label or
+    heading is set on its own measure (centred, in a side column, across the
+    page) and says nothing of where the text's lines end or begin.
+    """
 
     leading: float
     _edges: dict[int, list[Line]] = field(default_factory=dict)
-    _column_edges: dict[tuple[int, int], float] = field(default_factory=dict)
+    _column_edges: dict[int, dict[float, float]] = field(default_factory=dict)
+    # Per kind of item (dash or not): whether its wrapped lines hang past the bullet.
+    hanging: dict[bool, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -62,25 +78,32 @@ class Metrics:
             b.bbox.top - a.bbox.top
             for a, b in zip(lines, lines[1:], strict=False)
             if a.page == b.page
-            and abs(a.size - b.size) < 0.6
+            and _same_size(a.size, b.size)
             and 0 < b.bbox.top - a.bbox.top < 2.5 * a.size
         ]
         leading = statistics.median(pitches) if pitches else 1.2 * _median_size(lines)
         by_page: dict[int, list[Line]] = defaultdict(list)
-        columns: dict[tuple[int, int], float] = {}
+        columns: dict[int, dict[float, float]] = defaultdict(dict)
         for line in lines:
+            if line.bold:
+                continue
             by_page[line.page].append(line)
             if line.column:
-                key = (line.column, round(line.size))
-                columns[key] = max(columns.get(key, 0.0), line.bbox.x1)
-        return cls(leading, dict(by_page), columns)
+                sizes = columns[line.column]
+                size = round(line.size, 2)
+                sizes[size] = max(sizes.get(size, 0.0), line.bbox.x1)
+        metrics = cls(leading, dict(by_page), dict(columns))
+        metrics.hanging = _hanging(lines, metrics)
+        return metrics
 
     def indent(self, line: Line) -> float:
-        """How far a line starts right of its column's left edge."""
+        """How far a line starts right of its column's left edge: the leftmost
+        start of the same-size text of its column on its page that it overlaps."""
         left = line.bbox.x0
         for other in self._edges.get(line.page, []):
             if (
-                abs(other.size - line.size) < 0.6
+                other.column == line.column
+                and _same_size(other.size, line.size)
                 and other.bbox.x0 < line.bbox.x1
                 and other.bbox.x1 > line.bbox.x0
             ):
@@ -96,13 +119,15 @@ class Metrics:
         it starts (a centred heading above is no measure of the text's width).
         """
         if line.column:
-            return self._column_edges.get((line.column, round(line.size)), line.bbox.x1)
+            sizes = self._column_edges.get(line.column, {})
+            edges = [edge for size, edge in sizes.items() if _same_size(size, line.size)]
+            return max(edges, default=line.bbox.x1)
         edge = line.bbox.x1
         near = 12 * self.leading
         for other in self._edges.get(line.page, []):
             if (
                 abs(other.bbox.top - line.bbox.top) < near
-                and abs(other.size - line.size) < 0.6
+                and _same_size(other.size, line.size)
                 and abs(other.bbox.x0 - line.bbox.x0) <= 2.5 * line.size
                 and other.bbox.x1 > line.bbox.x0
             ):
@@ -110,47 +135,94 @@ class Metrics:
         return edge
 
 
+def _hanging(lines: Sequence[Line], metrics: Metrics) -> dict[bool, bool]:
+    """How the document sets each kind of list: the line after a full item line
+    either hangs past the bullet or starts back at its edge. Without knowing
+    which, a line at the bullet's edge after a full line could be either the
+    item going on or a paragraph after it."""
+    votes: dict[bool, int] = defaultdict(int)
+    for a, b in zip(lines, lines[1:], strict=False):
+        if (
+            BULLET.match(a.text)
+            and not BULLET.match(b.text)
+            and a.page == b.page
+            and a.column == b.column
+            and _same_size(a.size, b.size)
+            and 0 < b.bbox.top - a.bbox.top <= metrics.leading + 0.35 * b.size
+        ):
+            dash = _is_dash(a)
+            if metrics.indent(b) >= metrics.indent(a) + 2:
+                votes[dash] += 1
+            elif not _stopped_short(a, b, metrics):
+                votes[dash] -= 1
+    return {dash: vote >= 0 for dash, vote in votes.items()}
+
+
+def _is_dash(line: Line) -> bool:
+    return line.text.lstrip()[:1] in "-\u2013"
+
+
 def _median_size(lines: Sequence[Line]) -> float:
     return statistics.median(line.size for line in lines) if lines else 10.0
 
 
-def _starts_block(previous: Line, line: Line, metrics: Metrics, item: Line | None) -> bool:
+@dataclass
+class _Item:
+    """The bullet item being read: where its continuation lines must start (an
+    indent within their column), and whether it opened with a dash."""
+
+    edge: float
+    dash: bool
+
+
+def _moved(previous: Line, line: Line) -> bool:
+    """Read after `previous` but printed elsewhere: on a later page, or higher up
+    or on the same row (the top of the next column, which may hold one line)."""
+    return line.page != previous.page or line.bbox.top < previous.bbox.top + 0.5 * line.size
+
+
+def _starts_block(previous: Line, line: Line, metrics: Metrics, item: _Item | None) -> bool:
     """Whether `line` opens a new paragraph or item after `previous`.
 
-    `item` is the bullet line of the item being read, if any: a line indented
-    past its bullet goes on with the item, one back at its edge does not.
+    In an item, a line indented as far as its continuation lines goes on with
+    it, one back at its bullet's edge does not.
     """
     if BULLET.match(line.text):
-        return not _wrapped_dash(previous, line, metrics)
-    moved = line.page != previous.page or line.bbox.top < previous.bbox.top
-    if moved and line.text[:1].islower():
-        return False  # mid-sentence at the top of a column or page: it goes on
-    if item is not None:
-        if not moved and line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
-            return True
-        # Indents are compared within each line's column, so that an item
-        # continued at the top of the next column or page is still followed.
-        return metrics.indent(line) < metrics.indent(item) + 2
-    if line.page != previous.page or line.bbox.top < previous.bbox.top:
-        # A new page or column: only a short previous line ends the paragraph.
-        return _stopped_short(previous, line, metrics)
+        return not _wrapped_dash(previous, line, metrics, item)
+    if _moved(previous, line):
+        # A new page or column: a sentence going on, or a full previous line,
+        # goes on; only a short previous line ends the paragraph or item.
+        return not line.text[:1].islower() and _stopped_short(previous, line, metrics)
     if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
         return True
+    if item is not None:
+        if metrics.indent(line) >= item.edge:
+            return False
+        if metrics.hanging.get(item.dash, True):
+            return True  # back at the bullet's edge: the item has ended
     return _stopped_short(previous, line, metrics)
 
 
-def _wrapped_dash(previous: Line, line: Line, metrics: Metrics) -> bool:
-    """A line opening with " – une …" that is no dash item: the previous line is
-    full (the dash and its word could not have stood at its end), in the same
-    paragraph (no gap) and at the same left edge (an item would be indented or
-    follow a short line)."""
-    return (
-        line.text.lstrip()[:1] in "-\u2013"
-        and line.page == previous.page
-        and 0 < line.bbox.top - previous.bbox.top <= metrics.leading + 0.35 * line.size
-        and abs(line.bbox.x0 - previous.bbox.x0) <= 1.0
-        and not _stopped_short(previous, line, metrics)
-    )
+def _wrapped_dash(previous: Line, line: Line, metrics: Metrics, item: _Item | None) -> bool:
+    """A line opening with " – une …" that is no dash item.
+
+    The previous line is full (the dash and its word could not have stood at its
+    end) and introduces no list (no colon); on the same page, with no gap, the
+    line starts where the previous one does or where the item's lines go on (an
+    item would be indented or follow a short line); at the top of a new column,
+    the text before is no dash item (in a dash list, a dash opens the next one).
+    """
+    if not _is_dash(line) or previous.text.rstrip().endswith(":"):
+        return False
+    if _stopped_short(previous, line, metrics):
+        return False
+    if _moved(previous, line):
+        return item is None or not item.dash
+    if not 0 < line.bbox.top - previous.bbox.top <= metrics.leading + 0.35 * line.size:
+        return False
+    if item is not None and not item.dash and metrics.indent(line) >= item.edge:
+        return True
+    return abs(line.bbox.x0 - previous.bbox.x0) <= 1.0 and not (item is not None and item.dash)
 
 
 def _stopped_short(previous: Line, line: Line, metrics: Metrics) -> bool:
@@ -162,15 +234,24 @@ def lines_to_text(lines: Sequence[Line], metrics: Metrics) -> str:
     """Paragraphs and bullet items, one per text line, whitespace collapsed."""
     blocks: list[list[str]] = []
     previous: Line | None = None
-    item: Line | None = None
+    item: _Item | None = None
     for line in lines:
         if previous is None or _starts_block(previous, line, metrics, item):
             blocks.append([])
-            item = line if BULLET.match(line.text) else None
+            item = _item(line, metrics)
+        elif item is not None and _moved(previous, line):
+            # The item goes on in another column: its lines there start here.
+            item = _Item(metrics.indent(line) - 2, item.dash)
         blocks[-1].append(line.text)
         previous = line
     texts = (join_wrapped(block) for block in blocks)
     return "\n".join(_bullet_spacing(t) for t in texts if t)
+
+
+def _item(line: Line, metrics: Metrics) -> _Item | None:
+    if not BULLET.match(line.text):
+        return None
+    return _Item(metrics.indent(line) + 2, _is_dash(line))
 
 
 def _bullet_spacing(text: str) -> str:
