@@ -1,9 +1,9 @@
 """Differential test: every reading backend yields the very same records.
 
 The pdfplumber backend is the reference; any other backend must produce
-identical rows in every table, on the 2021 sample, on a small directory drawn
-here with reportlab, and on a few generated directories when `tests.gen` is
-importable.
+identical rows in every table, on the 2021 sample and on a small directory
+drawn here with reportlab. tests/test_generated.py holds the same comparison
+on every generated directory of every producer (`same_records`).
 """
 
 from __future__ import annotations
@@ -11,21 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from conftest import SAMPLE
 from extract.pipeline import Options, extract_pdf
 from extract.read import BACKENDS
-from gen import make_directory
 
 REFERENCE = "pdfplumber"
 OTHERS = sorted(set(BACKENDS) - {REFERENCE})
-GEN_SEEDS = range(20)
-
-
-def _rows(path: Path, backend: str) -> dict[str, list[dict[str, Any]]]:
-    result = extract_pdf(path, Options(backend=backend, jobs=1))
-    return {name: table.to_pylist() for name, table in result.tables.items()}
 
 
 def _first_difference(expected: list[dict[str, Any]], found: list[dict[str, Any]]) -> str:
@@ -54,32 +48,34 @@ def _boxes_close(a: list[dict[str, float]], b: list[dict[str, float]]) -> bool:
     )
 
 
-def _without_boxes(
-    expected: list[dict[str, Any]], found: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    if expected and "evidence" in expected[0]:
-        assert len(expected) == len(found)
-        for want, got in zip(expected, found, strict=True):
-            assert _boxes_close(want["evidence"], got["evidence"]), (want, got)
-        strip = [{k: v for k, v in row.items() if k != "evidence"} for row in expected]
-        return strip, [{k: v for k, v in row.items() if k != "evidence"} for row in found]
-    return expected, found
+def same_records(
+    expected_tables: dict[str, pa.Table], found_tables: dict[str, pa.Table]
+) -> str | None:
+    """None when two readings give the same rows in every table (boxes within
+    BOX_TOLERANCE), else where they first differ."""
+    if sorted(found_tables) != sorted(expected_tables):
+        return f"other tables: {sorted(found_tables)}"
+    for name in expected_tables:
+        want, got = expected_tables[name].to_pylist(), found_tables[name].to_pylist()
+        if want and "evidence" in want[0]:
+            if len(want) != len(got):
+                return f"table {name}: {len(want)} rows vs {len(got)}"
+            for a, b in zip(want, got, strict=True):
+                if not _boxes_close(a["evidence"], b["evidence"]):
+                    return f"table {name}: evidence {a['evidence']} vs {b['evidence']}"
+            want = [{k: v for k, v in row.items() if k != "evidence"} for row in want]
+            got = [{k: v for k, v in row.items() if k != "evidence"} for row in got]
+        if want != got:
+            return f"table {name}: {_first_difference(want, got)}"
+    return None
 
 
 def assert_same_records(path: Path) -> None:
-    expected_tables = _rows(path, REFERENCE)
+    expected = extract_pdf(path, Options(backend=REFERENCE, jobs=1)).tables
     for backend in OTHERS:
-        found_tables = _rows(path, backend)
-        expected, found = {}, {}
-        for name in expected_tables:
-            expected[name], found[name] = _without_boxes(
-                expected_tables[name], found_tables.get(name, [])
-            )
-        assert sorted(found) == sorted(expected), f"{backend}: other tables"
-        for name, rows in expected.items():
-            assert found[name] == rows, (
-                f"{path.name}, {backend}, table {name}: {_first_difference(rows, found[name])}"
-            )
+        found = extract_pdf(path, Options(backend=backend, jobs=1)).tables
+        problem = same_records(expected, found)
+        assert problem is None, f"{path.name}, {backend}: {problem}"
 
 
 def test_there_is_a_backend_to_compare() -> None:
@@ -158,14 +154,4 @@ def _draw(path: Path, font: str, bold: str) -> None:
 def test_drawn_directory_same_records(tmp_path: Path, font: str, bold: str) -> None:
     path = tmp_path / f"annuaire-2030-{font}.pdf"
     _draw(path, font, bold)
-    assert_same_records(path)
-
-
-# --- generated directories (tests/gen) ---------------------------------------------------------
-
-
-@pytest.mark.parametrize("seed", GEN_SEEDS)
-def test_generated_directory_same_records(tmp_path: Path, seed: int) -> None:
-    path = tmp_path / f"generated-{seed}.pdf"
-    make_directory(path, seed)
     assert_same_records(path)
