@@ -181,3 +181,12 @@ def test_a_banner_wrapped_at_a_compound_word_s_hyphen() -> None:
 def test_a_word_label_alone_that_opens_no_banner_stays() -> None:
     lines = [line("Label", bold=True), line("Collectivité Agile", row=1, bold=True)]
     assert [x.text for x in join_headings(lines)] == ["Label", "Collectivité Agile"]
+
+
+def test_a_split_banner_whose_dash_wrapped_with_the_category() -> None:
+    banner = [
+        line("LABEL BRONZE", bold=True, size=12.8),
+        line("- ÉNERGIE ET", row=1.2, bold=True, size=12.8),
+        line("CLIMAT", row=2.4, bold=True, size=12.8),
+    ]
+    assert [x.text for x in join_headings(banner)] == ["LABEL BRONZE - ÉNERGIE ET CLIMAT"]

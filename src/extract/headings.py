@@ -73,8 +73,8 @@ def _merge(parts: list[Line]) -> Line:
     if len(parts) > 1 and grammar.BANNER_HEAD.match(head.text):
         # "LABEL OR" over "CATÉGORIE": said as one banner reads.
         texts[0] = grammar.BANNER_HEAD.match(head.text).group(0).strip()  # type: ignore[union-attr]
-        if texts[0][-1:] not in _SEPARATORS:
-            texts[0] += " –"
+        if texts[0][-1:] not in _SEPARATORS and texts[1][:1] not in _SEPARATORS:
+            texts[0] += " –"  # unless the dash wrapped with the category ("- ÉNERGIE")
     box = head.bbox
     for part in parts[1:]:
         box = box.union(part.bbox)
