@@ -127,9 +127,13 @@ def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
         gap = word.x0 - previous.x1
         em = min(previous.size, word.size)
         # A change of type size across a wide space, or of weight across a wider
-        # one (a bold label beside text), may be a column, not a phrase.
-        restyled = (abs(previous.size - word.size) > 1.0 and gap > em) or (
-            previous.bold != word.bold and gap > RESTYLED_EM * em
+        # one (a bold label beside text), may be a column, not a phrase; one heading
+        # in two sizes (small capitals, letter-spaced) is a phrase.
+        larger = max(previous.size, word.size)
+        resized = abs(previous.size - word.size) > 1.0
+        reweighted = previous.bold != word.bold
+        restyled = (resized and gap > (em if reweighted else larger)) or (
+            reweighted and gap > RESTYLED_EM * larger
         )
         if len(segments[-1]) == 1 and previous.text in BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
@@ -260,9 +264,7 @@ def _clear(rows: list[list[Word]], word_rows: list[list[list[Word]]], gutter: fl
     `gutter` leave the strip just left of it blank with words on both sides
     more often than they cross it (justified lines whose wide spaces happen to
     line up now and then do not)."""
-    starts = [
-        k for k, row in enumerate(word_rows) if any(_starts_column(s, gutter) for s in row)
-    ]
+    starts = [k for k, row in enumerate(word_rows) if any(_starts_column(s, gutter) for s in row)]
     if not starts:
         return False
     between = rows[starts[0] : starts[-1] + 1]

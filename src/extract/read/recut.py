@@ -17,9 +17,6 @@ from extract.read.lines import BULLETS, NARROW_GUTTER_EM, gutter_between, make_l
 
 # A gutter is known when a column starts there in this many rows of the document.
 MIN_ROWS = 3
-# A word in another style (a bold label beside text) opens a column after a space
-# this many font sizes wide, where a column is known to start.
-RESTYLED_GAP_EM = 0.4
 
 
 def _rows_of_lines(page: Page) -> list[list[Line]]:
@@ -39,7 +36,7 @@ def known_gutters(pages: tuple[Page, ...]) -> list[float]:
     for page in pages:
         for row in _rows_of_lines(page):
             for left, right in zip(row, row[1:], strict=False):
-                if right.bbox.x0 - left.bbox.x1 > RESTYLED_GAP_EM * right.size:
+                if right.bbox.x0 - left.bbox.x1 > NARROW_GUTTER_EM * right.size:
                     starts[round(right.bbox.x0)] += 1
     gutters: list[float] = []
     for x in sorted(starts):
@@ -55,11 +52,9 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
-        restyled = word.bold != previous.bold or abs(word.size - previous.size) > 0.6
-        wide = NARROW_GUTTER_EM if not restyled else RESTYLED_GAP_EM
         if (
             not after_bullet
-            and gap > wide * max(previous.size, word.size)
+            and gap > NARROW_GUTTER_EM * max(previous.size, word.size)
             and any(abs(word.x0 - g) <= ALIGN_TOLERANCE for g in gutters)
             and gutter_between(rows, index, previous, word)
         ):
