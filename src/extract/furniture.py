@@ -37,14 +37,33 @@ def _edge_lines(page: Page) -> list[Line]:
     return by_height[:EDGE_LINES] + by_height[-EDGE_LINES:]
 
 
+def _protected(page: Page, protect: Callable[[str], bool]) -> set[int]:
+    """Lines never taken for furniture: the protected ones, and the lines that go on
+    right under one in its style (a banner's category wrapped onto the next lines
+    repeats on every record of its category, at the same height)."""
+    kept: list[Line] = []
+    for line in sorted(page.lines, key=lambda line: line.bbox.top):
+        if protect(line.text) or any(
+            line.bold == above.bold
+            and abs(line.size - above.size) <= 0.6
+            and 0 < line.bbox.top - above.bbox.top <= 1.6 * line.size
+            and line.bbox.x0 < above.bbox.x1
+            and line.bbox.x1 > above.bbox.x0
+            for above in kept
+        ):
+            kept.append(line)
+    return {id(line) for line in kept}
+
+
 def _repeated_spots(
     pages: tuple[Page, ...], protect: Callable[[str], bool]
 ) -> set[tuple[str, int]]:
     """(key, rounded top) of every repeated edge line."""
     seen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for page in pages:
+        safe = _protected(page, protect)
         for line in _edge_lines(page):
-            if not protect(line.text):
+            if id(line) not in safe:
                 seen[furniture_key(line.text)].append((line.bbox.top, page.number))
     needed = max(2, math.ceil(MIN_SHARE * len(pages)))
     spots: set[tuple[str, int]] = set()
@@ -69,8 +88,9 @@ def strip_furniture(
     removed: list[Line] = []
     for page in pages:
         kept: list[Line] = []
+        safe = _protected(page, protect)
         for line in page.lines:
-            if (furniture_key(line.text), round(line.bbox.top)) in spots:
+            if id(line) not in safe and (furniture_key(line.text), round(line.bbox.top)) in spots:
                 removed.append(line)
             else:
                 kept.append(line)

@@ -202,14 +202,17 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> bool:
     """Whether a band goes on with a zone: they share a gutter, and together they
-    keep every gutter of the zone's two-sided bands (or of the band, when the zone
-    has none yet): a short line over columns does not make them one column less."""
+    keep the widest gutter of the zone's two-sided bands (or every gutter of the
+    band, when the zone has none yet: a short line over columns does not make
+    them one column less)."""
     common = _intersect(zone.strips, strips)
     gutters = _gutters(zone.items + band, common)
     if not gutters:
         return False
     if any(_two_sided(b, zone.gutters) for b in zone.bands):
-        needed = zone.gutters
+        # The zone's widest gutter goes on (labels beside each section's text may
+        # stand in columns of their own widths from one section to the next).
+        needed = [max(zone.gutters, key=lambda g: g[1] - g[0])]
     else:
         needed = _gutters(band, strips)
     return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
@@ -367,9 +370,7 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
         left = [i for i in zone.items if i.box.x1 <= inner + 0.5]
         right = [i for i in zone.items if i.box.x1 > inner + 0.5]
         ctx.columns.append([right])
-        return _labelled_rows(_Zone([left], zone.strips, zone.gutters[:1]), ctx) + order(
-            right, ctx
-        )
+        return _labelled_rows(_Zone([left], zone.strips, zone.gutters[:1]), ctx) + order(right, ctx)
     out: list[Item] = []
     for row in rows:
         labels = [i for i in row if i.box.x1 <= cut + 0.5]
@@ -386,11 +387,24 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
     own, rather than each section flowing in two columns of its own.
 
     Sections in columns of their own open their second column beside their label,
-    and any of them with a few lines fills both (columns are balanced). So the
-    text flows across when the second column's text opens elsewhere, or when it
-    stands beside one label only while the first column runs on beside the others
-    down to the foot of the page.
+    end it before the next label, and any of them with a few lines fills both
+    (columns are balanced). So the text flows across when the second column's
+    text runs on past a label, or opens elsewhere than beside one, or stands
+    beside one label only while the first column runs on beside the others down
+    to the foot of the page.
     """
+    labels_top = [
+        min(i.box.top for i in row if i.box.x1 <= inner)
+        for row in rows
+        if any(i.box.x1 <= inner and i.box.x0 < inner for i in row)
+    ]
+    right_items = [i for row in rows for i in row if i.box.x0 >= inner]
+    if any(
+        i.box.top < t - TOP_TOLERANCE and i.box.bottom > t + TOP_TOLERANCE
+        for i in right_items
+        for t in labels_top
+    ):
+        return True  # the second column's text runs on past a label: one flow
     right_rows = 0
     for row in rows:
         labels = [i for i in row if i.box.x1 <= inner and i.box.x0 < inner]
