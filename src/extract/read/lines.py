@@ -85,8 +85,8 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     both sides. The rows of the same run of text (up to five on each side, each
     within a line's pitch of the next) vote at points one point apart across
     the space (a row with words on one side only abstains): a strip of 0.8 em
-    must have more rows for a gutter than against it, or none for and at most
-    one against (the gap decides then). Only words of the size of those on
+    must have more rows for a gutter than against it, or no vote at all (the
+    gap decides then). Only words of the size of those on
     either side of the space vote: a heading above is no part of the text.
     """
     em = min(left.size, right.size)
@@ -106,7 +106,7 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     while x < right.x0:
         covered = sum(1 for row in near if _covers(row, x))
         beside = sum(1 for row in near if _flanks(row, x))
-        run = run + 1.0 if covered < beside or (beside == 0 and covered <= 1) else 0.0
+        run = run + 1.0 if covered < beside or covered == beside == 0 else 0.0
         if run >= 0.8 * em:
             return True
         x += 1.0
@@ -119,8 +119,18 @@ def _flanks(row: list[Word], x: float) -> bool:
     return not _covers(row, x) and any(w.x1 <= x for w in row) and any(w.x0 >= x for w in row)
 
 
-def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
-    """Cut a row where the gap between two words is a gutter."""
+def _ruled_between(left: Word, right: Word, rules: Sequence[BBox]) -> bool:
+    """A vertical rule (a table's column border) stands between two words."""
+    return any(
+        left.x1 - 0.5 <= (r.x0 + r.x1) / 2 <= right.x0 + 0.5
+        and r.top < max(left.bottom, right.bottom)
+        and r.bottom > min(left.top, right.top)
+        for r in rules
+    )
+
+
+def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) -> list[list[Word]]:
+    """Cut a row where the gap between two words is a gutter, or a rule."""
     row = rows[index]
     segments: list[list[Word]] = [[row[0]]]
     for previous, word in zip(row, row[1:], strict=False):
@@ -137,7 +147,9 @@ def _segments(rows: list[list[Word]], index: int) -> list[list[Word]]:
         )
         if len(segments[-1]) == 1 and previous.text in BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
-        elif (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word):
+        elif (
+            (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word)
+        ) or (rules and _ruled_between(previous, word, rules)):
             segments.append([word])
         else:
             segments[-1].append(word)
@@ -298,10 +310,10 @@ def _glued(row: list[Word]) -> list[Word]:
     return out
 
 
-def _lines(words: list[Word], page: int) -> list[Line]:
+def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
     plain = [_glued(row) for row in rows_of(words)]
-    word_rows = [_segments(plain, k) for k in range(len(plain))]
+    word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
         g
@@ -379,7 +391,9 @@ def words_to_lines(
             framed.setdefault(index, []).append(word)
     if len(framed) < 2:  # a lone box (a banner band) is no grid
         loose, framed = kept, {}
-    lines = _lines(loose, page) if loose else []
+    # Vertical rules: a table's column borders, which words never cross.
+    rules = [b for b in boxes if not is_frame(b) and b.bottom - b.top > b.x1 - b.x0]
+    lines = _lines(loose, page, rules) if loose else []
     for index in sorted(framed):
-        lines += _lines(framed[index], page)
+        lines += _lines(framed[index], page, rules)
     return tuple(sorted(lines, key=lambda line: (line.bbox.top, line.bbox.x0)))
