@@ -98,8 +98,9 @@ def _ordered(items: list[Item], ctx: Context) -> list[Item]:
 
 
 def _groups(top: list[Item], ctx: Context) -> dict[int, int]:
-    """Group of each item: the row of the innermost zone read row by row around it,
-    else the outermost framed box around it (a card, a panel of cards)."""
+    """Group of each item: the row of the outermost zone read row by row around it
+    (a table's row, whatever its cells hold), else the outermost framed box around
+    it (a card, a panel of cards)."""
     groups: dict[int, int] = {}
     count = 0
     for item in top:
@@ -107,11 +108,14 @@ def _groups(top: list[Item], ctx: Context) -> dict[int, int]:
             for inner in walk(item.children):
                 groups[id(inner)] = count
             count += 1
-    for bands in ctx.zones:  # outer zones come first: inner ones override them
+    rowed: set[int] = set()
+    for bands in ctx.zones:  # outer zones come first: inner ones do not split their rows
         for band in bands:
-            for inner in walk(band):
+            fresh = [inner for inner in walk(band) if id(inner) not in rowed]
+            for inner in fresh:
                 groups[id(inner)] = count
-            count += 1
+                rowed.add(id(inner))
+            count += bool(fresh)
     return groups
 
 

@@ -288,15 +288,28 @@ def _framed_rows(zone: _Zone) -> bool:
     return rows >= 1
 
 
+def _rule_across(zone: _Zone, top: float, bottom: float, ctx: Context) -> bool:
+    """A rule between heights `top` and `bottom` runs across all of the zone's gutters."""
+    lo, hi = zone.gutters[0][0], zone.gutters[-1][1]
+    return any(
+        top <= (r.top + r.bottom) / 2 <= bottom and r.x0 < lo and r.x1 > hi for r in ctx.rules
+    )
+
+
 def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
-    """A rule runs across the gutter between two of the zone's bands."""
-    lo, hi = zone.gutters[0]
+    """A rule runs across the gutters between two of the zone's bands, or, for a
+    zone of one band, both above and below it (a table of one row)."""
+    if len(zone.bands) == 1:
+        items = zone.items
+        top = min(i.box.top for i in items)
+        bottom = max(i.box.bottom for i in items)
+        size = max(i.size for i in items)
+        above = _rule_across(zone, top - 2.0 * size, top + 1.0, ctx)
+        return above and _rule_across(zone, bottom - 1.0, bottom + 2.0 * size, ctx)
     for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
         top = max(i.box.bottom for i in upper) - 1.0
         bottom = min(i.box.top for i in lower) + 1.0
-        if any(
-            top <= (r.top + r.bottom) / 2 <= bottom and r.x0 < lo and r.x1 > hi for r in ctx.rules
-        ):
+        if _rule_across(zone, top, bottom, ctx):
             return True
     return False
 
@@ -419,9 +432,11 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
 
 
 def _row_major(zone: _Zone, ctx: Context) -> bool:
+    if _ruled_rows(zone, ctx):
+        return True
     if len(zone.bands) < 2:
         return False  # one band: its columns read the same either way
-    if _framed_rows(zone) or _ruled_rows(zone, ctx):
+    if _framed_rows(zone):
         return True
     return _aligned_rows(zone) and _waited(zone)
 
@@ -439,6 +454,9 @@ def order(items: list[Item], ctx: Context) -> list[Item]:
             out += _labelled_rows(zone, ctx)
         elif _row_major(zone, ctx):
             ctx.zones.append(zone.bands)
+            if len(zone.bands) == 1:  # one row of a table: its cells left to right
+                out += _column_units(zone, ctx)
+                continue
             ctx.columns.append(_columns(zone.items, zone.gutters))
             for band in zone.bands:
                 out += order(band, ctx)
