@@ -252,8 +252,8 @@ def _waited(zone: _Zone) -> bool:
     it needed: it waited for a taller neighbour, as the cells of a row do. (The
     items of a list flowed in columns each follow their own column's last item.)"""
     for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
-        if not _two_sided(lower, zone.gutters):
-            continue  # a row needs two cells; one item alone may go on with its column
+        if len(_columns(lower, zone.gutters)) < len(zone.gutters) + 1:
+            continue  # a row has a cell in every column; items of some go on with theirs
         above = _columns(upper, zone.gutters)
         row_bottom = max(i.box.bottom for i in upper)
         row_top = min(i.box.top for i in lower)
@@ -338,7 +338,9 @@ def _labelled(zone: _Zone) -> bool:
     columns = _columns(zone.items, zone.gutters)
     if any(_labels_of(a, b) for a, b in zip(columns[1:], columns[2:], strict=False)):
         return False
-    return len(columns) >= 2 and _labels_of(columns[0], [i for c in columns[1:] for i in c])
+    if len(columns) < 2 or not _labels_of(columns[0], columns[1]):
+        return False
+    return _labels_of(columns[0], [i for c in columns[1:] for i in c])
 
 
 def _column_units(zone: _Zone, ctx: Context) -> list[Item]:
