@@ -215,7 +215,17 @@ def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> 
         needed = [max(zone.gutters, key=lambda g: g[1] - g[0])]
     else:
         needed = _gutters(band, strips)
+        if not needed and not _staggered(zone, band):
+            return False
     return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
+
+
+def _staggered(zone: _Zone, band: list[Item]) -> bool:
+    """Two one-sided bands are the staggered tops of two columns only when they
+    touch (a heading opening one column a few points above the other's)."""
+    above = max(i.box.bottom for i in zone.items)
+    size = max(i.size for i in band)
+    return min(i.box.top for i in band) - above <= size
 
 
 def _zones(bands: list[list[Item]], lo: float, hi: float, ctx: Context) -> list[_Zone]:
