@@ -178,8 +178,10 @@ def _settle(zone: _Zone, ctx: Context) -> list[_Zone]:
 
     Without a band across its gutter it is no zone. Its first bands, when left
     of the gutter only, read the same inside or above it, and stay above (a
-    short line over the columns is no part of them). Its last bands, when left of
-    the gutter only, stay in it when they continue its left column.
+    short line over the columns is no part of them); when right of it only, they
+    stay in it when they touch the band below (a column opening a little higher
+    than the others). Its last bands, when left of the gutter only, stay in it
+    when they continue its left column.
     """
     sides = [_two_sided(band, zone.gutters) for band in zone.bands]
     if not any(sides):
@@ -187,6 +189,8 @@ def _settle(zone: _Zone, ctx: Context) -> list[_Zone]:
     cut = zone.gutters[0][0]
     right = [k for k, band in enumerate(zone.bands) if any(i.box.x0 >= cut for i in band)]
     start = min(sides.index(True), right[0])
+    while start < sides.index(True) and not _touches(zone.bands[start], zone.bands[start + 1]):
+        start += 1  # a line right of the gutter well above the columns: read before them
     stop = right[-1] + 1
     head = [_Zone([band], [], []) for band in zone.bands[:start]]
     core = _Zone(zone.bands[start:stop], zone.strips, zone.gutters)
@@ -220,12 +224,15 @@ def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> 
     return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
 
 
+def _touches(upper: list[Item], lower: list[Item]) -> bool:
+    """Two bands are the staggered tops of columns only when they touch (a heading
+    opening one column a few points above the other's)."""
+    size = max(i.size for i in lower)
+    return min(i.box.top for i in lower) - max(i.box.bottom for i in upper) <= size
+
+
 def _staggered(zone: _Zone, band: list[Item]) -> bool:
-    """Two one-sided bands are the staggered tops of two columns only when they
-    touch (a heading opening one column a few points above the other's)."""
-    above = max(i.box.bottom for i in zone.items)
-    size = max(i.size for i in band)
-    return min(i.box.top for i in band) - above <= size
+    return _touches(zone.items, band)
 
 
 def _zones(bands: list[list[Item]], lo: float, hi: float, ctx: Context) -> list[_Zone]:
