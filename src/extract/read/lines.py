@@ -218,11 +218,20 @@ def _cut_at_gutters(segment: list[Word], strips: list[tuple[float, float]]) -> l
         gap = word.x0 - previous.x1
         em = max(previous.size, word.size)
         in_strip = any(
-            previous.x1 <= lo + 1.0 and lo + 0.5 * em <= word.x0 <= hi + 1.5 for lo, hi in strips
+            previous.x1 <= lo + 1.0
+            and lo + 0.5 * em <= word.x0 <= hi + 1.5
+            and gap > NARROW_GUTTER_EM * em
+            for lo, hi in strips
+        ) or (
+            # Right on the column's start, in another weight or size, after more than a
+            # word space: a cell's text printed up to its neighbour's.
+            (word.bold != previous.bold or abs(word.size - previous.size) > 1.0)
+            and gap > 0.5 * em
+            and any(abs(word.x0 - hi) <= 1.5 for _, hi in strips)
         )
         # The text of an item after its bullet, not a column.
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
-        if in_strip and not after_bullet and gap > NARROW_GUTTER_EM * em:
+        if in_strip and not after_bullet and gap > 0.5 * em:
             parts.append([word])
         else:
             parts[-1].append(word)
