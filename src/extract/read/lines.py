@@ -220,7 +220,9 @@ def _cut_at_gutters(segment: list[Word], strips: list[tuple[float, float]]) -> l
         in_strip = any(
             previous.x1 <= lo + 1.0
             and lo + 0.5 * em <= word.x0 <= hi + 1.5
-            and gap > NARROW_GUTTER_EM * em
+            # Across the whole blank strip onto the column's start, more than a word
+            # space will do; starting before that start, a gutter's width.
+            and gap > (0.5 if word.x0 >= hi - 1.5 else NARROW_GUTTER_EM) * em
             for lo, hi in strips
         ) or (
             # Right on the column's start, in another weight or size, after more than a
