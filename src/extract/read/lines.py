@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
@@ -195,18 +196,51 @@ def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
     return sum(1 for row in word_rows if any(_starts_column(seg, gutter) for seg in row))
 
 
-def _strip(word_rows: list[list[list[Word]]], gutter: float) -> tuple[float, float]:
-    """The blank strip left of a gutter: from the right edge of the text left of
-    it, in the rows where its column starts, to the gutter."""
-    edge = float("-inf")
+@dataclass(frozen=True)
+class _Strip:
+    """The blank strip left of a gutter, and the rows its column runs through."""
+
+    lo: float  # right edge of the text left of it, in the rows where its column starts
+    hi: float  # where its column starts
+    top: float  # top of the first row where its column starts
+    bottom: float  # top of the last
+    size: float  # size of the words that start it
+
+
+def _strip(word_rows: list[list[list[Word]]], gutter: float) -> _Strip:
+    edge, tops, sizes = float("-inf"), [], []
     for row in word_rows:
         if any(_starts_column(seg, gutter) for seg in row):
+            tops.append(row[0][0].top)
+            sizes += [w.size for seg in row for w in seg if abs(w.x0 - gutter) <= 1.5]
             edge = max([edge, *(w.x1 for seg in row for w in seg if w.x1 <= gutter - 1.0)])
-    return (edge if edge > float("-inf") else gutter - 1.0, gutter)
+    lo = edge if edge > float("-inf") else gutter - 1.0
+    size = statistics.median(sizes) if sizes else 0.0
+    return _Strip(lo, gutter, min(tops, default=0.0), max(tops, default=-1.0), size)
 
 
-def _cut_at_gutters(segment: list[Word], strips: list[tuple[float, float]]) -> list[list[Word]]:
-    """Cut a segment where a word starts in a known gutter's strip.
+def _opens(previous: Word, word: Word, strip: _Strip) -> bool:
+    """Whether `word` opens the strip's column after `previous`: starting in the blank
+    strip after a gutter's width, or, in the rows the column runs through, right on
+    its start after more than a word space (a cell's text printed up to the next)."""
+    em = max(previous.size, word.size)
+    gap = word.x0 - previous.x1
+    near = 2.5 * em  # its last row may be one whose start was not seen
+    if (
+        abs(word.x0 - strip.hi) <= 1.5
+        and abs(word.size - strip.size) <= 0.6
+        and strip.top - near <= word.top <= strip.bottom + near
+    ):
+        return gap > 0.5 * em
+    return (
+        previous.x1 <= strip.lo + 1.0
+        and strip.lo + 0.5 * em <= word.x0 <= strip.hi + 1.5
+        and gap > NARROW_GUTTER_EM * em
+    )
+
+
+def _cut_at_gutters(segment: list[Word], strips: list[_Strip]) -> list[list[Word]]:
+    """Cut a segment where a word opens a known gutter's column.
 
     Gutters narrower than GUTTER_EM go unnoticed on a single row; once other
     rows have shown where the right column starts, a word starting there (or a
@@ -215,25 +249,9 @@ def _cut_at_gutters(segment: list[Word], strips: list[tuple[float, float]]) -> l
     """
     parts: list[list[Word]] = [[segment[0]]]
     for previous, word in zip(segment, segment[1:], strict=False):
-        gap = word.x0 - previous.x1
-        em = max(previous.size, word.size)
-        in_strip = any(
-            previous.x1 <= lo + 1.0
-            and lo + 0.5 * em <= word.x0 <= hi + 1.5
-            # Across the whole blank strip onto the column's start, more than a word
-            # space will do; starting before that start, a gutter's width.
-            and gap > (0.5 if word.x0 >= hi - 1.5 else NARROW_GUTTER_EM) * em
-            for lo, hi in strips
-        ) or (
-            # Right on the column's start, in another weight or size, after more than a
-            # word space: a cell's text printed up to its neighbour's.
-            (word.bold != previous.bold or abs(word.size - previous.size) > 1.0)
-            and gap > 0.5 * em
-            and any(abs(word.x0 - hi) <= 1.5 for _, hi in strips)
-        )
         # The text of an item after its bullet, not a column.
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
-        if in_strip and not after_bullet and gap > 0.5 * em:
+        if not after_bullet and any(_opens(previous, word, strip) for strip in strips):
             parts.append([word])
         else:
             parts[-1].append(word)
