@@ -225,7 +225,7 @@ def _opens(previous: Word, word: Word, strip: _Strip) -> bool:
     its start after more than a word space (a cell's text printed up to the next)."""
     em = max(previous.size, word.size)
     gap = word.x0 - previous.x1
-    near = 2.5 * em  # its last row may be one whose start was not seen
+    near = 4.0 * em  # its last row may be one whose start was not seen
     if (
         abs(word.x0 - strip.hi) <= 1.5
         and abs(word.size - strip.size) <= 0.6
