@@ -52,9 +52,11 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
+        # Across a known gutter, a gutter's width; into another weight, a wide space.
+        wide = NARROW_GUTTER_EM if word.bold == previous.bold else 0.5
         if (
             not after_bullet
-            and gap > NARROW_GUTTER_EM * max(previous.size, word.size)
+            and gap > wide * max(previous.size, word.size)
             and any(abs(word.x0 - g) <= ALIGN_TOLERANCE for g in gutters)
             and gutter_between(rows, index, previous, word)
         ):
