@@ -86,7 +86,7 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     both sides. The rows of the same run of text (up to five on each side, each
     within a line's pitch of the next) vote at points one point apart across
     the space (a row with words on one side only abstains): a strip of 0.8 em
-    must have more rows for a gutter than against it, or no vote at all (the
+    must have twice as many rows for a gutter as against it, or no vote at all (the
     gap decides then). Only words of the size of those on
     either side of the space vote: a heading above is no part of the text.
     """
@@ -107,7 +107,7 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     while x < right.x0:
         covered = sum(1 for row in near if _covers(row, x))
         beside = sum(1 for row in near if _flanks(row, x))
-        run = run + 1.0 if covered < beside or covered == beside == 0 else 0.0
+        run = run + 1.0 if 2 * covered < beside or covered == beside == 0 else 0.0
         if run >= 0.8 * em:
             return True
         x += 1.0
