@@ -184,11 +184,26 @@ def _is_wordlike(word: Word) -> bool:
 def _starts_column(segment: list[Word], gutter: float) -> bool:
     """Something starts on the gutter: the segment, or a word after more than a
     word space (a narrower gutter the first pass missed)."""
-    return abs(segment[0].x0 - gutter) <= ALIGN_TOLERANCE or any(
-        abs(word.x0 - gutter) <= 1.5
-        and word.x0 - previous.x1 > NARROW_GUTTER_EM * max(previous.size, word.size)
+    if abs(segment[0].x0 - gutter) <= ALIGN_TOLERANCE:
+        return True
+    gaps = [word.x0 - previous.x1 for previous, word in zip(segment, segment[1:], strict=False)]
+    spaced = statistics.median(gaps) if gaps else 0.0
+    return any(
+        _on_start(previous, word, gutter, spaced)
         for previous, word in zip(segment, segment[1:], strict=False)
     )
+
+
+def _on_start(previous: Word, word: Word, gutter: float, spaced: float) -> bool:
+    """A word after more than a word space starting on the gutter: a gutter's width
+    near it; half an em right on it when that is twice the line's usual space (a
+    cell printed up to the next; justified text spaces all its words alike)."""
+    gap = word.x0 - previous.x1
+    em = max(previous.size, word.size)
+    offset = abs(word.x0 - gutter)
+    if offset <= 1.5 and gap > NARROW_GUTTER_EM * em:
+        return True
+    return offset <= 0.5 and gap > 0.5 * em and gap >= 2.0 * spaced
 
 
 def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
@@ -331,7 +346,7 @@ def _glued(row: list[Word]) -> list[Word]:
                 min(last.top, word.top),
                 max(last.x1, word.x1),
                 max(last.bottom, word.bottom),
-                max(last.size, word.size),
+                word.size,  # the size next to what follows: `L`+`ES` is small capitals
                 last.bold,
             )
         else:
@@ -339,9 +354,51 @@ def _glued(row: list[Word]) -> list[Word]:
     return out
 
 
+def _glues(word: Word, piece: Word) -> bool:
+    """`piece` is printed right against `word`, in another size or weight, level with it."""
+    return (
+        -0.5 < piece.x0 - word.x1 < GLUE
+        and (piece.size != word.size or piece.bold != word.bold)
+        and piece.top < word.bottom
+        and word.top < piece.bottom
+    )
+
+
+def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
+    """Rows with the capital of a small-caps word moved into the row of the rest.
+
+    A taller initial (`L` + `ES APPORTS` in small capitals) overlaps the row
+    above as much as its own, and may have joined the row of another column
+    there; the piece printed right against it, in another size or weight, says
+    which row it belongs to.
+    """
+    starts: dict[int, list[tuple[int, Word]]] = {}
+    for k, row in enumerate(rows):
+        for word in row:
+            starts.setdefault(int(word.x0), []).append((k, word))
+    moves = [
+        (k, word, other)
+        for k, row in enumerate(rows)
+        for word in row
+        for key in (int(word.x1), int(word.x1) + 1)
+        for other, piece in starts.get(key, ())
+        if other != k and _glues(word, piece)
+    ]
+    if not moves:
+        return rows
+    moved: set[int] = set()
+    for k, word, other in moves:
+        if id(word) in moved:
+            continue
+        moved.add(id(word))
+        rows[k] = [w for w in rows[k] if w is not word]
+        rows[other] = sorted([*rows[other], word], key=_LEFT)
+    return [row for row in rows if row]
+
+
 def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
-    plain = [_glued(row) for row in rows_of(words)]
+    plain = [_glued(row) for row in _initials_joined(rows_of(words))]
     word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
