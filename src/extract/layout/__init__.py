@@ -47,6 +47,7 @@ def _block_item(block: Block) -> Item:
         lines=len(block.lines),
         framed=False,
         lowercase_start=first.text[:1].islower(),
+        bold=all(line.bold for line in block.lines),
         ref=block,
     )
 
@@ -62,6 +63,7 @@ def _frame_item(children: list[Item]) -> Item:
         lines=sum(c.lines for c in children),
         framed=True,
         lowercase_start=first.lowercase_start,
+        bold=all(c.bold for c in children),
         children=children,
     )
 

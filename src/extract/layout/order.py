@@ -23,8 +23,10 @@ from extract.model import BBox
 TOP_TOLERANCE = 3.0
 # A strip of whitespace narrower than this is no gutter.
 MIN_GUTTER = 2.0
-# A label column is at most this share of the width of the text beside it.
+# A label column is at most this share of the width of the text beside it, or
+# of BOLD_LABEL_SHARE when its labels are in bold beside text that is not.
 LABEL_SHARE = 0.6
+BOLD_LABEL_SHARE = 0.75
 # A column that runs down past this share of the page height runs to its foot.
 FOOT_SHARE = 0.8
 # A cell waits for a taller neighbour when it starts this many font sizes lower
@@ -41,6 +43,7 @@ class Item:
     lines: int  # number of text lines
     framed: bool  # a framed box (card, cell), not a single block
     lowercase_start: bool  # its text opens in lower case (a sentence going on)
+    bold: bool = False  # all its lines in bold
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -333,13 +336,17 @@ def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
 
 def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
     """Whether `labels` (a column) are labels of `texts` (the columns right of it):
-    narrow, each beside the top of some text."""
+    narrow, each beside the top of some text or below them all."""
     if not labels or not texts or any(not i.lines for i in labels):
         return False
     lo, hi = _span(texts)
-    if max(i.width for i in labels) > LABEL_SHARE * (hi - lo):
+    bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
+    if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
         return False
-    return all(any(_beside(a, b) for b in texts) for a in labels)
+    end = max(i.box.bottom for i in texts)
+    beside = [a for a in labels if any(_beside(a, b) for b in texts)]
+    # The last heading of the margin may have nothing beside it (its logos follow).
+    return bool(beside) and all(a in beside or a.box.top >= end for a in labels)
 
 
 def _beside(label: Item, item: Item) -> bool:
