@@ -193,3 +193,78 @@ def test_a_spilled_page_is_cut_at_the_gutters_other_pages_show() -> None:
     spill += words("dernière ligne", 50, 112)
     pages = recut((page(full, number=1), page(spill, number=2)))
     assert texts(pages[1].lines)[:2] == ["fin gauche", "et fin droite"]
+
+
+def test_a_section_in_two_columns_beside_a_wide_bold_label_reads_column_by_column() -> None:
+    # Text columns 115 pt wide beside a bold label 81 pt wide (0.7 of them), whose
+    # paragraphs end together; the last label has nothing beside it.
+    drawn = words("APPORTS DU PROJET", 50, 100, bold=True)
+    drawn += column("un texte", 150, 100, 3) + column("deux texte", 150, 100 + 5 * PITCH, 2)
+    drawn += column("trois texte", 300, 100, 3) + column("quatre texte", 300, 100 + 5 * PITCH, 2)
+    drawn += words("PARTENAIRES", 50, 100 + 9 * PITCH, bold=True)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == [
+        *["APPORTS"] + ["un"] * 3 + ["deux"] * 2 + ["trois"] * 3 + ["quatre"] * 2,
+        "PARTENAIRES",
+    ]
+
+
+def test_a_justified_line_alone_in_a_narrow_column_is_not_cut() -> None:
+    # A subtitle justified over a narrow column (`Un service          public`, then
+    # `réinventé`), from an office document; the rows below leave a river under
+    # its wide space, and a third column far right stands beside it. Only words
+    # near the space witness a gutter there.
+    placed = {
+        253.3: [("DESCRIPTION", 43, 129), ("Un", 143, 159), ("service", 186, 224),
+                ("public", 251, 284), ("publiques", 400, 452), ("à", 466, 473),
+                ("tous", 488, 510), ("les", 525, 540)],
+        265.7: [("DU", 43, 61), ("PROJET", 65, 111), ("réinventé", 143, 194),
+                ("acteurs", 400, 439), ("du", 446, 460), ("territoire", 467, 516),
+                ("sur", 523, 540)],
+        277.7: [("l’ensemble", 400, 457), ("du", 465, 478), ("bassin", 486, 520),
+                ("de", 527, 540)],
+        285.7: [("L’équipe", 143, 189), ("projet", 199, 231), ("propose", 241, 284),
+                ("vie.", 400, 419)],
+        298.0: [("de", 143, 156), ("lutter", 188, 217), ("contre", 249, 284)],
+        310.2: [("l’isolement", 143, 201.6), ("des", 206, 224.4), ("personnes", 228.8, 283.5)],
+    }  # fmt: skip
+    drawn = [
+        Word(text, x0, top, x1, top + 10.5, 10.5, text.isupper())
+        for top, row in placed.items()
+        for text, x0, x1 in row
+    ]
+    lines = texts(read(drawn))
+    assert "Un service public" in lines
+    assert "public" not in lines
+
+
+def test_a_one_row_table_cuts_a_cell_printed_up_to_the_next_column() -> None:
+    territory = "Syndicat mixte numérique du"
+    # The territory ends 0.7 em before the tag column: more than twice its word spaces.
+    x = 460 - 7.0 - (CHAR * len(territory.replace(" ", "")) + 0.3 * SIZE * 3)
+    head = words("Projet", 80, 100, bold=True) + words("Territoire", x, 100, bold=True)
+    head += words("Label", 460, 100, bold=True)
+    row = words("Un projet", 80, 125) + words(territory, x, 125) + words("[Label Or]", 460, 125)
+    row += words("Pays d’Orvanne", x, 125 + PITCH)
+    lines = texts(read(head + row))
+    assert "[Label Or]" in lines
+    assert territory in lines
+
+
+def test_a_small_caps_heading_keeps_its_taller_initial() -> None:
+    # `L` at 10.3 pt, then `ES APPORTS DU PROJET` in 7.5 pt capitals, run into the
+    # right column's text; the initial overlaps the left column's row above as
+    # much as its own.
+    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool) -> Word:
+        return Word(text, x0, top, x1, top + size, size, bold)
+
+    drawn = words("positif. Une évaluation indépendante", 61, 268.0, size=9.49)
+    drawn += words("prévue à l’horizon 2032.", 61, 280.0, size=9.49)
+    drawn += [at("L", 304.7, 311.25, 272.65, 10.26, True)]
+    drawn += [
+        at(text, x0, x0 + 5.0 * len(text), 274.76, 7.5, True)
+        for text, x0 in (("ES", 311.25), ("APPORTS", 325.4), ("DU", 368.1), ("PROJET", 384.0))
+    ]
+    drawn += words("Le coût global", 420.8, 273.24, size=9.49)
+    lines = texts(read(drawn))
+    assert "LES APPORTS DU PROJET Le coût global" in lines

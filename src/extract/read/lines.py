@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -92,26 +92,53 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     """
     em = min(left.size, right.size)
     sizes = (left.size, right.size)
-    near = []
-    for step in (-1, 1):  # the rows of the same run of text, up and down
-        k = index
-        while 0 <= k + step < len(rows) and abs(k + step - index) <= 5:
-            if abs(rows[k + step][0].top - rows[k][0].top) > 1.6 * em:
-                break  # a wider gap: another paragraph, heading or element
-            k += step
-            near.append([w for w in rows[k] if min(abs(w.size - s) for s in sizes) <= 0.6])
-    near = [row for row in near if row]
+    lo, hi = left.x0 - em, right.x1 + em  # a row's words further off say nothing here
+    near = [
+        [w for w in row if w.x1 > lo and w.x0 < hi]
+        for row in _run_rows(rows, index, sizes, 1.6 * em)
+    ]
+    if not any(_flanks(row, x) or _covers(row, x) for row in near for x in _probes(left, right)):
+        # Its own run has nothing on either side (a line set alone, justified
+        # wide): the text just below or above it, a paragraph away and in the
+        # same weight, says (a table's bold header is not judged by its cells).
+        weights = {left.bold, right.bold}
+        near = [
+            [w for w in row if w.x1 > lo and w.x0 < hi and w.bold in weights]
+            for row in _run_rows(rows, index, sizes, 2.5 * em)
+        ]
     if not near:
         return True
-    run, x = 0.0, left.x1 + 0.5
-    while x < right.x0:
+    run = 0.0
+    for x in _probes(left, right):
         covered = sum(1 for row in near if _covers(row, x))
         beside = sum(1 for row in near if _flanks(row, x))
         run = run + 1.0 if 2 * covered < beside or covered == beside == 0 else 0.0
         if run >= 0.8 * em:
             return True
-        x += 1.0
     return False
+
+
+def _probes(left: Word, right: Word) -> Iterator[float]:
+    x = left.x1 + 0.5
+    while x < right.x0:
+        yield x
+        x += 1.0
+
+
+def _run_rows(
+    rows: list[list[Word]], index: int, sizes: tuple[float, float], pitch: float
+) -> list[list[Word]]:
+    """Up to five rows on each side of row `index`, each within `pitch` of the
+    next, keeping the words of the sizes given."""
+    near = []
+    for step in (-1, 1):  # the rows of the same run of text, up and down
+        k = index
+        while 0 <= k + step < len(rows) and abs(k + step - index) <= 5:
+            if abs(rows[k + step][0].top - rows[k][0].top) > pitch:
+                break  # a wider gap: another paragraph, heading or element
+            k += step
+            near.append([w for w in rows[k] if min(abs(w.size - s) for s in sizes) <= 0.6])
+    return [row for row in near if row]
 
 
 def _flanks(row: list[Word], x: float) -> bool:
