@@ -268,3 +268,20 @@ def test_a_small_caps_heading_keeps_its_taller_initial() -> None:
     drawn += words("Le coût global", 420.8, 273.24, size=9.49)
     lines = texts(read(drawn))
     assert "LES APPORTS DU PROJET Le coût global" in lines
+
+
+def test_a_flow_in_two_columns_with_headings_in_each_margin_reads_column_by_column() -> None:
+    # Each column has its margin of headings; the first section's text flows from
+    # the foot of the left column to the top of the right one, beside the first
+    # heading, and the second heading of each margin waits for its text.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("un", 120, 100, 4)
+    drawn += words("INNOVATION", 40, 100 + 6 * PITCH, bold=True)
+    drawn += column("deux", 120, 100 + 6 * PITCH, 50)
+    drawn += column("suite", 400, 100, 2)
+    drawn += words("APPORTS", 320, 100 + 6 * PITCH, bold=True)
+    drawn += column("trois", 400, 100 + 6 * PITCH, 3)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == [
+        *["DESCRIPTION"] + ["un"] * 4 + ["INNOVATION"] + ["deux"] * 50 + ["suite"] * 2,
+        *["APPORTS"] + ["trois"] * 3,
+    ]

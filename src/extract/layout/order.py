@@ -464,7 +464,20 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
         return False  # one band: its columns read the same either way
     if _framed_rows(zone):
         return True
+    if _label_pairs(zone):
+        return False  # each label waits for its own text, not for a row
     return _aligned_rows(zone) and _waited(zone)
+
+
+def _label_pairs(zone: _Zone) -> bool:
+    """Columns in pairs, each a column of labels and the text beside them: a
+    flow in columns with headings in the margin of each."""
+    columns = _columns(zone.items, zone.gutters)
+    return (
+        len(columns) >= 4
+        and len(columns) % 2 == 0
+        and all(_labels_of(columns[k], columns[k + 1]) for k in range(0, len(columns), 2))
+    )
 
 
 def order(items: list[Item], ctx: Context) -> list[Item]:
