@@ -285,3 +285,36 @@ def test_a_flow_in_two_columns_with_headings_in_each_margin_reads_column_by_colu
         *["DESCRIPTION"] + ["un"] * 4 + ["INNOVATION"] + ["deux"] * 50 + ["suite"] * 2,
         *["APPORTS"] + ["trois"] * 3,
     ]
+
+
+def test_a_small_caps_word_in_three_pieces_stays_in_its_column() -> None:
+    # `P` and `:` at 11.3 pt around `ARTENAIRES` in 8.2 pt capitals: the tall pieces
+    # overlap the left column's row, the small one does not.
+    def at(text: str, x0: float, x1: float, top: float, size: float) -> Word:
+        return Word(text, x0, top, x1, top + size, size, True)
+
+    drawn = words("services municipaux sur l’ensemble du bassin de vie.", 75, 365.26, 10.5)
+    drawn += [at("P", 323.9, 332.2, 370.08, 11.34), at("ARTENAIRES", 332.2, 390.1, 372.44, 8.25)]
+    drawn += [at(":", 390.1, 394.7, 370.08, 11.34)]
+    lines = texts(read(drawn))
+    assert "PARTENAIRES:" in lines
+    assert "services municipaux sur l’ensemble du bassin de vie." in lines
+
+
+def test_a_heading_run_into_a_justified_line_is_not_cut_at_its_spaces() -> None:
+    # `DESCRIPTION    DU    PROJET    : Les` in bold 9.7 pt, stretched by
+    # justification over the line of a 9 pt paragraph.
+    def at(text: str, x0: float, size: float, bold: bool) -> Word:
+        return Word(text, x0, 171.6, x0 + 4.5 * len(text), 171.6 + size, size, bold)
+
+    drawn = [at("DESCRIPTION", 75.2, 9.72, True), at("DU", 173.1, 9.72, True)]
+    drawn += [at("PROJET", 208.5, 9.72, True), at(":", 272.0, 9.0, False)]
+    drawn += [at("Les", 300.4, 9.0, False)]
+    tokens = "« ambassadeurs » du projet animent 73 ateliers par".split()
+    for k in range(6):  # the paragraph, in 9 pt, justified from 75.2 to 313.9
+        drawn += [
+            Word(w.text, w.x0, w.top, w.x1, w.top + 9.0, 9.0, False)
+            for w in spread(tokens, 75.2, 313.9, 185 + 12.7 * k)
+        ]
+    lines = texts(read(drawn))
+    assert lines[0] == "DESCRIPTION DU PROJET : Les"

@@ -87,11 +87,13 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     within a line's pitch of the next) vote at points one point apart across
     the space (a row with words on one side only abstains): a strip of 0.8 em
     must have twice as many rows for a gutter as against it, or no vote at all (the
-    gap decides then). Only words of the size of those on
-    either side of the space vote: a heading above is no part of the text.
+    gap decides then). Only words of the sizes printed in the row vote: a
+    heading above is no part of the text, a heading run into it is.
     """
     em = min(left.size, right.size)
-    sizes = (left.size, right.size)
+    # Words of the sizes in this row: a heading above is no part of its text, but
+    # a heading run into it is (its justified spaces are the paragraph's).
+    sizes = tuple({w.size for w in rows[index]})
     lo, hi = left.x0 - em, right.x1 + em  # a row's words further off say nothing here
     near = [
         [w for w in row if w.x1 > lo and w.x0 < hi]
@@ -126,7 +128,7 @@ def _probes(left: Word, right: Word) -> Iterator[float]:
 
 
 def _run_rows(
-    rows: list[list[Word]], index: int, sizes: tuple[float, float], pitch: float
+    rows: list[list[Word]], index: int, sizes: tuple[float, ...], pitch: float
 ) -> list[list[Word]]:
     """Up to five rows on each side of row `index`, each within `pitch` of the
     next, keeping the words of the sizes given."""
@@ -391,36 +393,60 @@ def _glues(word: Word, piece: Word) -> bool:
     )
 
 
-def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
-    """Rows with the capital of a small-caps word moved into the row of the rest.
-
-    A taller initial (`L` + `ES APPORTS` in small capitals) overlaps the row
-    above as much as its own, and may have joined the row of another column
-    there; the piece printed right against it, in another size or weight, says
-    which row it belongs to.
-    """
+def _glued_groups(rows: list[list[Word]]) -> list[list[Word]]:
+    """Words printed right against each other in another size or weight, in
+    different rows: groups of two or more."""
     starts: dict[int, list[tuple[int, Word]]] = {}
     for k, row in enumerate(rows):
         for word in row:
             starts.setdefault(int(word.x0), []).append((k, word))
-    moves = [
-        (k, word, other)
+    parent: dict[int, Word] = {}
+
+    def root(word: Word) -> Word:
+        while id(word) in parent:
+            word = parent[id(word)]
+        return word
+
+    pairs = [
+        (word, piece)
         for k, row in enumerate(rows)
         for word in row
-        for key in (int(word.x1), int(word.x1) + 1)
+        for key in (int(word.x1) - 1, int(word.x1), int(word.x1) + 1)
         for other, piece in starts.get(key, ())
         if other != k and _glues(word, piece)
     ]
-    if not moves:
+    for word, piece in pairs:
+        if root(word) is not root(piece):
+            parent[id(root(word))] = root(piece)
+    groups: dict[int, list[Word]] = {}
+    for row in rows:
+        for word in row:
+            groups.setdefault(id(root(word)), []).append(word)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
+    """Rows with the pieces of a word printed in two sizes put in one row.
+
+    A taller initial (`L` + `ES APPORTS` in small capitals, `P` + `ARTENAIRES`
+    + `:`) overlaps the row of another column beside it as much as its own, and
+    may have joined that row. Pieces printed right against each other, in
+    another size or weight, go together into the row of the smallest, whose
+    short height left no doubt about its row.
+    """
+    groups = _glued_groups(rows)
+    if not groups:
         return rows
-    moved: set[int] = set()
-    for k, word, other in moves:
-        if id(word) in moved:
-            continue
-        moved.add(id(word))
-        rows[k] = [w for w in rows[k] if w is not word]
-        rows[other] = sorted([*rows[other], word], key=_LEFT)
-    return [row for row in rows if row]
+    row_of = {id(word): k for k, row in enumerate(rows) for word in row}
+    target: dict[int, int] = {}
+    for members in groups:
+        smallest = min(members, key=lambda w: (w.size, w.x0))
+        target.update((id(w), row_of[id(smallest)]) for w in members)
+    out: list[list[Word]] = [[] for _ in rows]
+    for k, row in enumerate(rows):
+        for word in row:
+            out[target.get(id(word), k)].append(word)
+    return [sorted(row, key=_LEFT) for row in out if row]
 
 
 def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
