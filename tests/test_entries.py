@@ -190,3 +190,24 @@ def test_a_split_banner_whose_dash_wrapped_with_the_category() -> None:
         line("CLIMAT", row=2.4, bold=True, size=12.8),
     ]
     assert [x.text for x in join_headings(banner)] == ["LABEL BRONZE - ÉNERGIE ET CLIMAT"]
+
+
+def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    title = [
+        line("CATÉGORIE – MODERNISATION DE L’ACTION PUBLIQUE ET", bold=True, size=12.0),
+        line("RELATION AUX USAGERS", row=2, bold=True, size=12.0, block=1),  # 28 pt below
+    ]
+    entries = [
+        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=4 + k, block=2 + k)
+        for k, n in enumerate(("Alpha", "Beta"))
+    ]
+    text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
+    pages = (Page(2, 595, 842, tuple(text)), Page(3, 595, 842, tuple(title + entries)))
+    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    assert [e.category for e in edition.summary_entries] == [
+        "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"
+    ] * 2
+    assert [e.tier for e in edition.summary_entries] == ["or", "or"]

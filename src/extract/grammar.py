@@ -69,6 +69,11 @@ STATED_AUDITIONED = regex.compile(
 STATED_LABELLED = regex.compile(
     rf"seul(?:e)?s\s+{_NUM}\s+{_UNIT}|{_NUM}\s+{_UNIT}\s+(?:ont\s+[ée]t[ée]\s+)?labellis[ée]s", _I
 )
+# A heading's line ending in one of these words, a dash or an elided article
+# (`L’`, `D’`) cannot end it: the phrase goes on on the next line.
+OPEN_END = regex.compile(
+    rf"(?:\b(?:et|de|des|du|la|le|les|aux|au|à|en|pour|sur|par)|{DASH}|,|\b[ld]{APOS})\s*$", _I
+)
 JURY_HEADING = regex.compile(r"^\s*(?:le\s+|les\s+membres\s+du\s+)?jury\s*:?\s*$", _I)
 CRITERIA_HEADING = regex.compile(r"crit[èe]res", _I)
 

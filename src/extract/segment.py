@@ -172,6 +172,21 @@ def _continues_title(summary: _Summary | None, line: Line) -> bool:
     return last.page == line.page and _same_style(last, line)
 
 
+def _wraps_title(summary: _Summary | None, line: Line) -> bool:
+    """A line right under a summary's title, in its style, where the title's line
+    could not end (`… PUBLIQUE ET` / `RELATION AUX USAGERS`): a title whose
+    lines are spaced wider than a block's."""
+    if summary is None or summary.lines or not summary.title or is_tagged(line):
+        return False
+    last = summary.title[-1]
+    return (
+        last.page == line.page
+        and _same_style(last, line)
+        and 0 <= line.bbox.top - last.bbox.bottom <= 1.5 * last.size
+        and grammar.OPEN_END.search(last.text) is not None
+    )
+
+
 def _wraps_banner(record: _Record | None, line: Line) -> bool:
     """A line under a banner in its style: the rest of a category the block missed."""
     if record is None or record.slot != "banner":
@@ -190,6 +205,11 @@ def _feed(line: Line, state: _State) -> None:
         _open_record(line, state)
     elif state.record is not None and (_is_record_part(line) or _wraps_banner(state.record, line)):
         _feed_record(line, state.record)
+    elif _wraps_title(state.summary, line):
+        assert state.summary is not None
+        if not state.seen_structure:
+            state.intro.append(line)
+        state.summary.title.append(line)
     elif _is_heading(line, state):
         state.record = None
         if not state.seen_structure:
