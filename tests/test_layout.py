@@ -310,7 +310,7 @@ def test_a_heading_run_into_a_justified_line_is_not_cut_at_its_spaces() -> None:
     drawn = [at("DESCRIPTION", 75.2, 9.72, True), at("DU", 173.1, 9.72, True)]
     drawn += [at("PROJET", 208.5, 9.72, True), at(":", 272.0, 9.0, False)]
     drawn += [at("Les", 300.4, 9.0, False)]
-    tokens = "« ambassadeurs » du projet animent 73 ateliers par".split()
+    tokens = ["«", "ambassadeurs", "»", "du", "projet", "animent", "73", "ateliers", "par"]
     for k in range(6):  # the paragraph, in 9 pt, justified from 75.2 to 313.9
         drawn += [
             Word(w.text, w.x0, w.top, w.x1, w.top + 9.0, 9.0, False)

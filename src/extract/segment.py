@@ -200,26 +200,30 @@ def _wraps_banner(record: _Record | None, line: Line) -> bool:
     )
 
 
+def _feed_heading(line: Line, state: _State) -> None:
+    """A heading opens a summary list, unless it is the next line of its title."""
+    if not state.seen_structure:
+        state.intro.append(line)
+    if _wraps_title(state.summary, line):
+        assert state.summary is not None
+        state.summary.title.append(line)
+        return
+    state.record = None
+    if _continues_title(state.summary, line):
+        assert state.summary is not None
+        state.summary.title.append(line)  # a title wrapped on two lines
+        return
+    state.summary = _Summary(title=[line])
+    state.summaries.append(state.summary)
+
+
 def _feed(line: Line, state: _State) -> None:
     if grammar.BANNER.match(line.text):
         _open_record(line, state)
     elif state.record is not None and (_is_record_part(line) or _wraps_banner(state.record, line)):
         _feed_record(line, state.record)
-    elif _wraps_title(state.summary, line):
-        assert state.summary is not None
-        if not state.seen_structure:
-            state.intro.append(line)
-        state.summary.title.append(line)
-    elif _is_heading(line, state):
-        state.record = None
-        if not state.seen_structure:
-            state.intro.append(line)
-        if _continues_title(state.summary, line):
-            assert state.summary is not None
-            state.summary.title.append(line)  # a title wrapped on two lines
-            return
-        state.summary = _Summary(title=[line])
-        state.summaries.append(state.summary)
+    elif _wraps_title(state.summary, line) or _is_heading(line, state):
+        _feed_heading(line, state)
     elif state.record is not None:
         _feed_record(line, state.record)
     elif state.summary is not None or is_tagged(line):
