@@ -318,3 +318,19 @@ def test_a_heading_run_into_a_justified_line_is_not_cut_at_its_spaces() -> None:
         ]
     lines = texts(read(drawn))
     assert lines[0] == "DESCRIPTION DU PROJET : Les"
+
+
+def test_a_margin_flow_whose_right_column_opens_mid_sentence_reads_left_column_first() -> None:
+    # Headings in the left margin only; the first section ends its sentence beside
+    # the right column's top, which goes on with the sentence the left column's
+    # last section leaves open at its foot.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("un", 130, 100, 3)
+    drawn += words("fin de la description.", 130, 100 + 3 * PITCH)
+    drawn += words("INNOVATION", 40, 100 + 6 * PITCH, bold=True)
+    drawn += column("deux", 130, 100 + 6 * PITCH, 4) + words("et la phrase", 130, 100 + 10 * PITCH)
+    drawn += words("se termine ici.", 380, 100) + column("trois", 380, 100 + 2 * PITCH, 3)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == [
+        *["DESCRIPTION"] + ["un"] * 3 + ["fin", "INNOVATION"] + ["deux"] * 4 + ["et"],
+        *["se"] + ["trois"] * 3,
+    ]

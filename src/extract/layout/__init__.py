@@ -13,7 +13,7 @@ from dataclasses import replace
 from extract.layout.blocks import Block, innermost, lines_to_blocks, pitches
 from extract.layout.order import Context, Item, order, walk
 from extract.model import BBox, Line, Page
-from extract.read.lines import is_frame
+from extract.read.lines import BULLETS, is_frame
 
 
 def _contains(outer: BBox, inner: BBox) -> bool:
@@ -39,6 +39,16 @@ def _parents(frames: Sequence[BBox]) -> list[int]:
     return parents
 
 
+# A text whose last line ends so has ended its sentence.
+SENTENCE_ENDS = (".", "!", "?", "…", ":")
+
+
+def _open_end(block: Block) -> bool:
+    """Its text stops mid-sentence (a list's items end without a stop)."""
+    listed = any(line.text[:1] in BULLETS for line in block.lines)
+    return not listed and not block.lines[-1].text.rstrip().endswith(SENTENCE_ENDS)
+
+
 def _block_item(block: Block) -> Item:
     first = block.lines[0]
     return Item(
@@ -48,6 +58,7 @@ def _block_item(block: Block) -> Item:
         framed=False,
         lowercase_start=first.text[:1].islower(),
         bold=all(line.bold for line in block.lines),
+        open_end=_open_end(block),
         ref=block,
     )
 

@@ -44,6 +44,7 @@ class Item:
     framed: bool  # a framed box (card, cell), not a single block
     lowercase_start: bool  # its text opens in lower case (a sentence going on)
     bold: bool = False  # all its lines in bold
+    open_end: bool = False  # its text stops without ending a sentence
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -404,7 +405,9 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
     the labels (see `_flows_across`)."""
     cut = zone.gutters[0][0]
     rows = _label_rows(zone.items, cut)
-    if len(zone.gutters) > 1 and _flows_across(rows, zone.gutters[1][0], ctx):
+    if len(zone.gutters) > 1 and (
+        _flows_across(rows, zone.gutters[1][0], ctx) or _flows_on(rows, cut, zone.gutters[1][0])
+    ):
         inner = zone.gutters[1][0]
         left = [i for i in zone.items if i.box.x1 <= inner + 0.5]
         right = [i for i in zone.items if i.box.x1 > inner + 0.5]
@@ -419,6 +422,29 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
             ctx.columns.append([labels])
         out += sorted(labels, key=lambda i: i.box.top) + order(rest, ctx)
     return out
+
+
+def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
+    """The text right of `inner` opens mid-sentence beside a section whose text
+    ends its sentence, while the last text left of it stops mid-sentence: the
+    left column flows on to the top of the right one."""
+    right = [i for row in rows for i in row if i.box.x0 >= inner]
+    if not right:
+        return False
+    first = min(right, key=lambda i: (i.box.top, i.box.x0))
+    if not first.lowercase_start:
+        return False
+    texts = [i for i in _row_of(rows, first) if cut < i.box.x0 and i.box.x1 <= inner + 0.5]
+    column = [i for row in rows for i in row if cut < i.box.x0 and i.box.x1 <= inner + 0.5]
+    if not texts or not column:
+        return False
+    own = max(texts, key=lambda i: i.box.bottom)
+    last = max(column, key=lambda i: i.box.bottom)
+    return own is not last and not own.open_end and last.open_end
+
+
+def _row_of(rows: list[list[Item]], item: Item) -> list[Item]:
+    return next(row for row in rows if any(i is item for i in row))
 
 
 def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
