@@ -334,3 +334,19 @@ def test_a_margin_flow_whose_right_column_opens_mid_sentence_reads_left_column_f
         *["DESCRIPTION"] + ["un"] * 3 + ["fin", "INNOVATION"] + ["deux"] * 4 + ["et"],
         *["se"] + ["trois"] * 3,
     ]
+
+
+def test_a_gutter_seen_low_on_the_page_does_not_cut_a_justified_row_far_above() -> None:
+    # A narrow justified column; far below, two rows show a column at 326 beside
+    # left text that ends at 279. A wide space up the page, ending in that
+    # blank strip, is no gutter: the strip was measured in those rows only.
+    def row(top: float, *placed: tuple[str, float, float]) -> list[Word]:
+        return [Word(t, x0, top, x1, top + 11.0, 11.0, False) for t, x0, x1 in placed]
+
+    drawn = row(263.4, ("municipaux", 154.3, 214.0), ("grâce", 219.5, 262.0), ("à", 267.5, 278.2))
+    drawn += row(263.4, ("une", 289.3, 309.9))
+    drawn += row(276.2, ("démarche", 154.3, 240.0), ("de", 246.0, 258.4), ("co-", 293.3, 309.9))
+    for top in (378.6, 391.4):
+        drawn += row(top, ("un", 154.3, 170.0), ("texte", 176.0, 210.0), ("assez", 216.0, 250.0))
+        drawn += row(top, ("court", 256.0, 279.0), ("colonne", 326.1, 370.0), ("droite", 375, 410))
+    assert "municipaux grâce à une" in texts(read(drawn))

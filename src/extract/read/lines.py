@@ -270,11 +270,9 @@ def _opens(previous: Word, word: Word, strip: _Strip) -> bool:
     em = max(previous.size, word.size)
     gap = word.x0 - previous.x1
     near = 4.0 * em  # its last row may be one whose start was not seen
-    if (
-        abs(word.x0 - strip.hi) <= 1.5
-        and abs(word.size - strip.size) <= 0.6
-        and strip.top - near <= word.top <= strip.bottom + near
-    ):
+    if not strip.top - near <= word.top <= strip.bottom + near:
+        return False  # the strip is measured in these rows only
+    if abs(word.x0 - strip.hi) <= 1.5 and abs(word.size - strip.size) <= 0.6:
         return gap > 0.5 * em
     return (
         previous.x1 <= strip.lo + 1.0
