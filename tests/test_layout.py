@@ -350,3 +350,12 @@ def test_a_gutter_seen_low_on_the_page_does_not_cut_a_justified_row_far_above() 
         drawn += row(top, ("un", 154.3, 170.0), ("texte", 176.0, 210.0), ("assez", 216.0, 250.0))
         drawn += row(top, ("court", 256.0, 279.0), ("colonne", 326.1, 370.0), ("droite", 375, 410))
     assert "municipaux grâce à une" in texts(read(drawn))
+
+
+def test_a_closing_heading_under_the_right_column_top_comes_after_it() -> None:
+    # A spilled page: the left column runs down the page; the right one opens with
+    # the end of the text, then the closing heading in its margin, nothing beside.
+    drawn = column("gauche", 50, 100, 40) + column("droite", 380, 100, 3)
+    drawn += words("Partenaires", 300, 100 + 5 * PITCH, bold=True)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["gauche"] * 40 + ["droite"] * 3 + ["Partenaires"]

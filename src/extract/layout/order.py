@@ -347,7 +347,7 @@ def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
     end = max(i.box.bottom for i in texts)
     beside = [a for a in labels if any(_beside(a, b) for b in texts)]
     # The last heading of the margin may have nothing beside it (its logos follow).
-    return bool(beside) and all(a in beside or a.box.top >= end for a in labels)
+    return all(a in beside or a.box.top >= end for a in labels)
 
 
 def _beside(label: Item, item: Item) -> bool:
