@@ -359,3 +359,15 @@ def test_a_closing_heading_under_the_right_column_top_comes_after_it() -> None:
     drawn += words("Partenaires", 300, 100 + 5 * PITCH, bold=True)
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == ["gauche"] * 40 + ["droite"] * 3 + ["Partenaires"]
+
+
+def test_a_bullet_on_the_baseline_of_its_item_beside_a_taller_margin_heading() -> None:
+    # `Du Projet` in 14 pt starts 8.5 pt above the row of the item beside it: the
+    # item's text joined that row, its bullet (a hair lower) fell just short.
+    def at(text: str, x0: float, x1: float, top: float, size: float) -> Word:
+        return Word(text, x0, top, x1, top + size, size, size > 12)
+
+    drawn = [at("Du", 75.0, 95.0, 196.17, 13.97), at("Projet", 97.5, 140.0, 196.17, 13.97)]
+    drawn += [at("•", 406.3, 412.5, 205.09, 10.5), at("Une", 421.0, 441.0, 204.74, 10.5)]
+    drawn += [at("hotline", 444.0, 480.0, 204.74, 10.5)]
+    assert "• Une hotline" in texts(read(drawn))

@@ -391,6 +391,36 @@ def _glues(word: Word, piece: Word) -> bool:
     )
 
 
+def _on_baseline(word: Word, row: list[Word]) -> bool:
+    return any(abs(w.bottom - word.bottom) <= 1.0 and abs(w.size - word.size) <= 0.6 for w in row)
+
+
+def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
+    """Rows with a few words set on the baseline of a row next to them joined to it.
+
+    A row's span is its first word's: a taller heading in a margin, starting
+    higher, leaves the bullet of an item beside it just short of half its
+    height in the row, while the item's text joined it. A short row whose
+    every word stands on the line of words of its size in a nearby row, beside
+    them, belongs there.
+    """
+    out = [list(row) for row in rows]
+    for k, row in enumerate(out):
+        if not row or len(row) > 3:
+            continue
+        for j in (k - 1, k + 1, k - 2, k + 2):
+            if not 0 <= j < len(out) or not out[j]:
+                continue
+            other = out[j]
+            if all(_on_baseline(w, other) for w in row) and not any(
+                w.x0 < o.x1 and o.x0 < w.x1 for w in row for o in other
+            ):
+                out[j] = sorted([*other, *row], key=_LEFT)
+                out[k] = []
+                break
+    return [row for row in out if row]
+
+
 def _glued_groups(rows: list[list[Word]]) -> list[list[Word]]:
     """Words printed right against each other in another size or weight, in
     different rows: groups of two or more."""
@@ -449,7 +479,7 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
 
 def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
-    plain = [_glued(row) for row in _initials_joined(rows_of(words))]
+    plain = [_glued(row) for row in _initials_joined(_baselines_joined(rows_of(words)))]
     word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
