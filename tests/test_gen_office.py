@@ -37,6 +37,13 @@ BATCH: list[tuple[str, int, Design | None, tuple[str, ...]]] = [
     (f"cycled-{k}", seed, _cycled(k), ()) for k, seed in enumerate(CYCLED_SEEDS)
 ]
 BATCH.append(("random-injected", 38, None, ("duplicate_record", "category_mismatch")))
+# "LABEL ARGENT – ATTRACTIVITÉ ET DÉVELOPPEMENT ÉCONOMIQUE DES TERRITOIRES" in DejaVu Serif
+# capitals, on two lines of a narrow A4 page: it needs a banner smaller than 0.7 of its size.
+LONG_BANNER = 5019
+LONG_BANNER_DESIGN = Design(
+    banner="two_lines", summary="table", entry_order="title/territory/tag", section_heading="runin"
+)  # the seed's own
+BATCH.append(("long-banner", LONG_BANNER, LONG_BANNER_DESIGN, ()))
 
 
 @dataclass(frozen=True)

@@ -407,11 +407,14 @@ class Document(S.Styles):
             if self.look.banner_box == "centred" or self.design.banner == "split":
                 return size, avail
             return size, min(avail, X.text_width(text, font, True, size) + 40.0)
-        for factor in (1.0, 1.1, 1.2, 1.35, 1.5, 0.9, 0.8, 0.7):
+        # Larger sizes first (a narrower box), then smaller ones down to the body's size:
+        # a long category in wide capitals on a narrow page needs them for two lines.
+        factors = (1.0, 1.1, 1.2, 1.35, 1.5, 0.9, 0.8, 0.7, 0.65, 0.6, 0.55, 0.5)
+        for factor in (f for f in factors if size * f >= self.fs):
             inner = X.width_for_lines(text, font, size * factor, n, avail)
             if inner is not None and inner >= 90.0:
                 return size * factor, inner
-        raise RuntimeError(f"no size sets {text!r} on {n} lines")
+        raise RuntimeError(f"no size from {self.fs}pt up sets {text!r} on {n} lines")
 
     def fodt(self, header: str, footer: list[str]) -> str:
         return X.document(
