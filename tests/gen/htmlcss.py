@@ -4,6 +4,13 @@ Running header and footer, page numbers ("page N / M" through counter(pages))
 are CSS margin boxes of @page; the cover is a named page without them.
 Chromium ignores font-variant in margin boxes: a "small caps" running header is
 printed as capitals of a smaller size.
+
+Headings in DejaVu (banners too) are set at a line height of at least 1.4: at 1.25
+or 1.3 an accented capital ("É") of DejaVu rises above its line box, and Chromium's
+outline then holds that line of the heading twice ("MOBILITÉS DURABLESMOBILITÉS
+DURABLES") when the heading opens a page, or when a multi-column block after it
+moves on to the next, though the page shows the line once. Liberation's capitals
+keep within their line boxes.
 """
 
 from __future__ import annotations
@@ -39,6 +46,12 @@ def content_width_pt(style: Style) -> float:
 
 
 # -- style sheet -----------------------------------------------------------------
+
+
+def heading_lead(style: Style, lead: float) -> float:
+    """A heading's line height: room for the accents of DejaVu's capitals."""
+    return max(lead, 1.4) if style.heading_font.startswith("DejaVu") else lead
+
 
 NUMBER_CONTENT = {
     "plain": "counter(page)",
@@ -167,8 +180,9 @@ def _detail_rules(style: Style, design: Design) -> str:
     section = SECTION_STYLES[style.section_style].format(accent=acc)
     side = f"border-left: 6pt solid {acc}; padding-left: 10pt;"
     return f"""
-.banner {{ font-family: {font_stack(style.heading_font)}; font-weight: bold; line-height: 1.25;
-  padding: 0.4em 0.6em; margin: 0 0 1em 0; text-align: {style.banner_align};
+.banner {{ font-family: {font_stack(style.heading_font)}; font-weight: bold;
+  line-height: {heading_lead(style, 1.25)}; padding: 0.4em 0.6em; margin: 0 0 1em 0;
+  text-align: {style.banner_align};
   letter-spacing: {style.banner_spacing}pt; box-sizing: content-box;
   {"text-transform: uppercase;" if style.banner_transform else ""} }}
 .banner.centre {{ margin-left: auto; margin-right: auto; }}
@@ -209,7 +223,7 @@ p.bul + p.bul {{ margin-top: 0; }}
 .bul {{ padding-left: 1.2em; text-indent: -1.2em; }}
 .nb {{ white-space: nowrap; }}
 h1, h2, h3 {{ margin: 0; break-after: avoid; text-align: left;
-  font-family: {font_stack(style.heading_font)}; }}
+  line-height: {heading_lead(style, lead)}; font-family: {font_stack(style.heading_font)}; }}
 .cover {{ page: cover; }}
 .cover .band {{ margin-top: 45mm; padding: 14mm 10mm; color: #ffffff;
   background: {acc if style.coloured else "#ffffff"}; {"" if style.coloured else "color: #000;"} }}
