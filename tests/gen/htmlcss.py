@@ -200,8 +200,9 @@ def _detail_rules(style: Style, design: Design) -> str:
 .msec > .sh {{ margin: 0; font-size: 1em; }}
 span.sh {{ display: inline; margin: 0 0.3em 0 0; }}
 .brk {{ break-before: page; }}
-.logos {{ display: flex; gap: 8pt; margin-top: 0.4em; break-inside: avoid; }}
-.logo {{ flex: 1; height: 30pt; background: #c8c8c8; }}
+.logos {{ margin-top: 0.4em; break-inside: avoid; white-space: nowrap; line-height: 0; }}
+.logo {{ display: inline-block; width: 22%; margin-right: 2%; height: 30pt;
+  background: #c8c8c8; }}
 {".record, .summary { " + side + " }" if style.variety == "magazine" else ""}
 """
 
