@@ -211,3 +211,25 @@ def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
         "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"
     ] * 2
     assert [e.tier for e in edition.summary_entries] == ["or", "or"]
+
+
+def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    record = [
+        line("LABEL OR – MOBILITÉS DURABLES", bold=True, size=16.0, page=5),
+        line("Label d’or attribué à : Ville de Brest", row=2, page=5, block=1),
+        line("Pour le projet : Le vélo partagé", row=3, page=5, block=1),
+        line("DESCRIPTION DU PROJET", row=5, bold=True, page=5, block=2),
+        line("Un service de vélos en libre accès, ouvert à tous.", row=6, page=5, block=3),
+        line("PARTENAIRES :", row=8, bold=True, page=5, block=4),
+    ]
+    logos = (BBox(60, 60, 140, 90), BBox(150, 60, 230, 90))
+
+    def page_end(next_shapes: tuple[BBox, ...]) -> int:
+        pages = (Page(5, 595, 842, tuple(record)), Page(6, 595, 842, (), next_shapes))
+        return segment(Document("t.pdf", "0" * 64, pages), pages, ()).laureates[0].page_end
+
+    assert page_end(logos) == 6
+    assert page_end(()) == 5

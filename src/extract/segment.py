@@ -14,6 +14,7 @@ from extract import grammar, intro, names
 from extract.entries import is_tagged, join_wrapped_tags, lines_to_entries
 from extract.headings import join_headings
 from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry
+from extract.read.lines import is_frame
 from extract.text import Metrics, collapse, join_wrapped, lines_to_text
 
 HEADING_RATIO = 1.25
@@ -282,6 +283,17 @@ def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry
     return tuple(entries)
 
 
+def _logos_spilled(records: list[_Record], body: tuple[Page, ...], texted: set[int]) -> None:
+    """A record that ends on its partners' heading goes on over the pages of
+    figures without text after it: its partners' logos went over the page."""
+    figured = {page.number for page in body if any(is_frame(s) for s in page.shapes)}
+    for record in records:
+        if record.slot != "partners":
+            continue
+        while record.last_page + 1 in figured and record.last_page + 1 not in texted:
+            record.last_page += 1
+
+
 def body_lines(pages: tuple[Page, ...]) -> list[Line]:
     return join_headings(join_wrapped_tags([line for page in pages for line in page.lines]))
 
@@ -293,6 +305,7 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     state.summary_pages, state.page_heads = _page_facts(lines)
     for line in lines:
         _feed(line, state)
+    _logos_spilled(state.records, body, {line.page for line in lines})
     metrics = Metrics.of(lines)
     laureates = tuple(_laureate(r, i, metrics) for i, r in enumerate(state.records))
     categories = list(dict.fromkeys(lau.category for lau in laureates))
