@@ -233,3 +233,22 @@ def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
 
     assert page_end(logos) == 6
     assert page_end(()) == 5
+
+
+def test_a_margin_heading_split_by_the_page_is_one_heading() -> None:
+    # A table row split by the page: `Apports` and the first words of its text at
+    # the foot of page 10, `du projet` and the rest at the top of page 11.
+    lines = [
+        line("Apports", x=326.0, row=40, bold=True, page=10),
+        line("Le programme s’attache à", x=393.0, row=40, page=10, block=1),
+        line("du projet", x=69.0, row=0, bold=True, page=11, block=2),
+        line("ouvrir les données publiques.", x=136.0, row=0, page=11, block=3),
+    ]
+    assert [x.text for x in join_headings(lines)] == [
+        "Apports du projet",
+        "Le programme s’attache à",
+        "ouvrir les données publiques.",
+    ]
+    # Not when the next page opens with something else.
+    lines[2:3] = [line("Une phrase", x=69.0, row=0, page=11, block=2), lines[2]]
+    assert [x.text for x in join_headings(lines)][0] == "Apports"

@@ -128,9 +128,42 @@ def _section_parts(lines: list[Line], start: int) -> list[Line]:
     return parts if len(parts) > 1 and grammar.section_of(text) else [parts[0]]
 
 
+def _rest_over_page(lines: list[Line], start: int) -> int | None:
+    """Where the rest of a section heading left unfinished at a page's foot
+    stands: the margin heading of a table row split by the page ("Apports" /
+    "du projet"), the next page's first line, in its style, after the text of
+    the row's other cell."""
+    head = lines[start]
+    if not grammar.SECTION_START.match(head.text):
+        return None
+    for index in range(start + 1, min(start + 5, len(lines))):
+        line = lines[index]
+        if (
+            line.page == head.page + 1
+            and _same_style(head, line)
+            and lines[index - 1].page != line.page  # the first line of its page
+            and grammar.section_of(f"{head.text} {line.text}")
+        ):
+            return index
+    return None
+
+
+def _join_split_heads(lines: list[Line]) -> list[Line]:
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        rest = _rest_over_page(out, index)
+        if rest is not None:
+            head = out[index]
+            out[index] = replace(head, text=f"{head.text.strip()} {out[rest].text.strip()}")
+            del out[rest]
+        index += 1
+    return out
+
+
 def join_headings(lines: list[Line]) -> list[Line]:
     """Lines with each banner and wrapped section heading made one line."""
-    lines = _join_wrapped_heads(lines)
+    lines = _join_split_heads(_join_wrapped_heads(lines))
     out: list[Line] = []
     index = 0
     while index < len(lines):
