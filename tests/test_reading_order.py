@@ -182,6 +182,34 @@ def test_furniture_is_found_by_repetition_not_by_its_text() -> None:
     assert all(len(page.lines) == 11 for page in body_pages)
 
 
+def test_a_running_header_cut_in_two_on_some_pages_is_still_furniture() -> None:
+    # On the two pages of two columns the reader cut the header at the gutter, and
+    # the page number `page N / M` at its wide space: too few pages for the pieces
+    # to repeat on their own.
+    pages = []
+    for number in range(1, 7):
+        body = tuple(
+            _line(f"texte {'abcdef'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
+            for i in range(10)
+        )
+        if number not in (2, 4):
+            furniture = (
+                _line("Label 2027 – Annuaire des lauréats", 60, 26, number),
+                _line(f"page {number} / 6", 270, 814, number),
+            )
+        else:
+            furniture = (
+                _line("Label 2027 – Annuaire des", 60, 26, number),
+                _line("lauréats", 310, 26, number),
+                _line(f"page {number}", 270, 814, number),
+                _line("/ 6", 306, 814, number),
+            )
+        pages.append(Page(number, 595, 842, furniture + body))
+    body_pages, removed = strip_furniture(tuple(pages))
+    assert all(len(page.lines) == 10 for page in body_pages)
+    assert {line.text for line in removed} >= {"lauréats", "/ 6", "Label 2027 – Annuaire des"}
+
+
 def _smallest_box_around(word: Word, boxes: list[BBox]) -> int:
     """The rule, spelled out: the smallest box containing the word's centre, first on a tie."""
     x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2

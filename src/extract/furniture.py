@@ -55,6 +55,23 @@ def _protected(page: Page, protect: Callable[[str], bool]) -> set[int]:
     return {id(line) for line in kept}
 
 
+def _row_keys(lines: list[Line]) -> dict[int, str]:
+    """Each line's row as one text: a running header cut in two at a column's
+    gutter on some pages (`… Annuaire des` + `lauréats`) still reads as itself."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: line.bbox.top):
+        if rows and abs(line.bbox.top - rows[-1][0].bbox.top) <= 1.0:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    keys: dict[int, str] = {}
+    for row in rows:
+        if len(row) > 1:
+            text = " ".join(line.text for line in sorted(row, key=lambda line: line.bbox.x0))
+            keys.update((id(line), furniture_key(text)) for line in row)
+    return keys
+
+
 def _repeated_spots(
     pages: tuple[Page, ...], protect: Callable[[str], bool]
 ) -> set[tuple[str, int]]:
@@ -62,9 +79,12 @@ def _repeated_spots(
     seen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for page in pages:
         safe = _protected(page, protect)
-        for line in _edge_lines(page):
-            if id(line) not in safe:
-                seen[furniture_key(line.text)].append((line.bbox.top, page.number))
+        edge = [line for line in _edge_lines(page) if id(line) not in safe]
+        rows = _row_keys(edge)
+        for line in edge:
+            seen[furniture_key(line.text)].append((line.bbox.top, page.number))
+            if id(line) in rows:
+                seen[rows[id(line)]].append((line.bbox.top, page.number))
     needed = max(2, math.ceil(MIN_SHARE * len(pages)))
     spots: set[tuple[str, int]] = set()
     for key, places in seen.items():
@@ -89,8 +109,12 @@ def strip_furniture(
     for page in pages:
         kept: list[Line] = []
         safe = _protected(page, protect)
+        rows = _row_keys([line for line in _edge_lines(page) if id(line) not in safe])
         for line in page.lines:
-            if id(line) not in safe and (furniture_key(line.text), round(line.bbox.top)) in spots:
+            top = round(line.bbox.top)
+            if id(line) not in safe and (
+                (furniture_key(line.text), top) in spots or (rows.get(id(line)), top) in spots
+            ):
                 removed.append(line)
             else:
                 kept.append(line)
