@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -208,6 +209,25 @@ def test_a_running_header_cut_in_two_on_some_pages_is_still_furniture() -> None:
     body_pages, removed = strip_furniture(tuple(pages))
     assert all(len(page.lines) == 10 for page in body_pages)
     assert {line.text for line in removed} >= {"lauréats", "/ 6", "Label 2027 – Annuaire des"}
+
+
+def test_a_category_set_larger_under_its_banner_head_is_never_furniture() -> None:
+    # `LABEL OR` (protected) with the category under it in a larger bold type, on
+    # every page of that category, at the same height.
+    pages = []
+    for number in range(1, 6):
+        head = (
+            replace(_line("LABEL OR", 70, 74, number), bold=True, size=12.6),
+            replace(_line("Santé et Solidarités", 70, 93, number), bold=True, size=15.8),
+        )
+        body = tuple(
+            _line(f"texte {'abcde'[number - 1] * (i + 1)}", 50, 140 + 13 * i, number)
+            for i in range(10)
+        )
+        pages.append(Page(number, 595, 842, head + body))
+    body_pages, removed = strip_furniture(tuple(pages), lambda t: t.startswith("LABEL"))
+    assert removed == ()
+    assert all(page.lines[1].text == "Santé et Solidarités" for page in body_pages)
 
 
 def _smallest_box_around(word: Word, boxes: list[BBox]) -> int:

@@ -39,14 +39,15 @@ def _edge_lines(page: Page) -> list[Line]:
 
 def _protected(page: Page, protect: Callable[[str], bool]) -> set[int]:
     """Lines never taken for furniture: the protected ones, and the lines that go on
-    right under one in its style (a banner's category wrapped onto the next lines
-    repeats on every record of its category, at the same height)."""
+    right under one in its style, or in bold under a bold one (a banner's category
+    wrapped onto the next lines, or set larger under `LABEL OR`, repeats on every
+    record of its category, at the same height)."""
     kept: list[Line] = []
     for line in sorted(page.lines, key=lambda line: line.bbox.top):
         if protect(line.text) or any(
             line.bold == above.bold
-            and abs(line.size - above.size) <= 0.6
-            and 0 < line.bbox.top - above.bbox.top <= 1.6 * line.size
+            and (abs(line.size - above.size) <= 0.6 or line.bold)
+            and 0 < line.bbox.top - above.bbox.top <= 1.6 * max(line.size, above.size)
             and line.bbox.x0 < above.bbox.x1
             and line.bbox.x1 > above.bbox.x0
             for above in kept
