@@ -252,3 +252,22 @@ def test_a_margin_heading_split_by_the_page_is_one_heading() -> None:
     # Not when the next page opens with something else.
     lines[2:3] = [line("Une phrase", x=69.0, row=0, page=11, block=2), lines[2]]
     assert [x.text for x in join_headings(lines)][0] == "Apports"
+
+
+def test_a_title_broken_by_the_column_of_a_flowed_list_stays_the_title() -> None:
+    # Cards flowed in CSS columns: the tag, then the title, whose last lines open
+    # the next column, then the territory there.
+    lines = [
+        line("[LABEL OR]", x=68.0, row=0),
+        line("Écho’Mairie, l’application mobile au", x=68.0, row=1, bold=True, block=1),
+        line("service de tous les", x=68.0, row=2, bold=True, block=1),
+        line("habitants du bassin de vie", x=232.0, row=-1, bold=True, block=2),
+        line("Communauté de Communes des Coteaux", x=232.0, row=0, block=3),
+    ]
+    assert fields(lines) == [
+        (
+            "Écho’Mairie, l’application mobile au service de tous les habitants du bassin de vie",
+            "Communauté de Communes des Coteaux",
+            "or",
+        )
+    ]

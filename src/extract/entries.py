@@ -137,6 +137,20 @@ def _under(upper: Line, lower: Line) -> bool:
     )
 
 
+def _next_column(part: list[Line], line: Line) -> bool:
+    """`line` goes on with `part` at the top of the next column or page: a list
+    flowed in columns broke an entry's field there. (A table's next cell stands
+    beside the part's first line, not above it.)"""
+    first, last = part[0], part[-1]
+    if line.page == last.page + 1:
+        return True
+    return (
+        line.page == last.page
+        and line.bbox.x0 >= last.bbox.x1
+        and line.bbox.top < first.bbox.top - 0.5 * line.size
+    )
+
+
 def _parts(lines: list[Line]) -> list[list[Line]]:
     """Runs of lines one under the other in one style: a table's cells, or the
     title and the territory told apart by their emphasis. A bullet opens a part
@@ -147,7 +161,7 @@ def _parts(lines: list[Line]) -> list[list[Line]]:
         last = parts[-1][-1] if parts else None
         if (
             last is not None
-            and _under(last, line)
+            and (_under(last, line) or _next_column(parts[-1], line))
             and _same_style(last, line)
             and not grammar.GLYPH_BULLET.match(line.text)
         ):
