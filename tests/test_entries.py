@@ -271,3 +271,23 @@ def test_a_title_broken_by_the_column_of_a_flowed_list_stays_the_title() -> None
             "or",
         )
     ]
+
+
+def test_a_summary_title_wrapped_in_its_block_is_one_category() -> None:
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    title = [
+        line("TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES", bold=True, size=11.0),
+        line("NATURELLES", row=1, bold=True, size=11.0),  # same block, no word left open
+    ]
+    entries = [
+        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k)
+        for k, n in enumerate(("Alpha", "Beta"))
+    ]
+    text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
+    pages = (Page(2, 595, 842, tuple(text)), Page(3, 595, 842, tuple(title + entries)))
+    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    assert [e.category for e in edition.summary_entries] == [
+        "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES"
+    ] * 2

@@ -174,9 +174,9 @@ def _continues_title(summary: _Summary | None, line: Line) -> bool:
 
 
 def _wraps_title(summary: _Summary | None, line: Line) -> bool:
-    """A line right under a summary's title, in its style, where the title's line
-    could not end (`… PUBLIQUE ET` / `RELATION AUX USAGERS`): a title whose
-    lines are spaced wider than a block's."""
+    """A line right under a summary's title, in its style, in the title's block or
+    where the title's line could not end (`… PUBLIQUE ET` / `RELATION AUX
+    USAGERS`, spaced wider than a block's lines): the title goes on."""
     if summary is None or summary.lines or not summary.title or is_tagged(line):
         return False
     last = summary.title[-1]
@@ -184,7 +184,7 @@ def _wraps_title(summary: _Summary | None, line: Line) -> bool:
         last.page == line.page
         and _same_style(last, line)
         and 0 <= line.bbox.top - last.bbox.bottom <= 1.5 * last.size
-        and grammar.OPEN_END.search(last.text) is not None
+        and (line.block == last.block >= 0 or grammar.OPEN_END.search(last.text) is not None)
     )
 
 
