@@ -371,3 +371,22 @@ def test_a_bullet_on_the_baseline_of_its_item_beside_a_taller_margin_heading() -
     drawn += [at("•", 406.3, 412.5, 205.09, 10.5), at("Une", 421.0, 441.0, 204.74, 10.5)]
     drawn += [at("hotline", 444.0, 480.0, 204.74, 10.5)]
     assert "• Une hotline" in texts(read(drawn))
+
+
+def test_a_colon_after_small_capitals_stays_with_its_heading() -> None:
+    # `L`+`ES APPORTS DU PROJET` then `:` in the taller size; the right column's
+    # row, 4 pt higher, overlaps the tall pieces more than the small capitals do.
+    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool) -> Word:
+        return Word(text, x0, top, x1, top + size, size, bold)
+
+    drawn = [at("L", 54.0, 59.8, 403.9, 10.26, True), at("ES", 59.8, 70.0, 406.0, 7.5, True)]
+    drawn += [at("APPORTS", 73.0, 110.0, 406.0, 7.5, True)]
+    drawn += [
+        at("DU", 113.0, 124.0, 406.0, 7.5, True),
+        at("PROJET", 136.8, 170.1, 406.0, 7.5, True),
+    ]
+    drawn += [at(":", 173.6, 177.4, 403.9, 10.26, True)]
+    drawn += words("numérique tout en respectant la", 301.2, 400.0, size=9.49)
+    drawn += words("sobriété numérique du projet", 301.2, 412.0, size=9.49)
+    lines = texts(read(drawn))
+    assert "LES APPORTS DU PROJET :" in lines

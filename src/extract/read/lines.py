@@ -8,6 +8,7 @@ order in which lines are read is the layout stage's business (`extract.layout`).
 
 from __future__ import annotations
 
+import bisect
 import statistics
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -421,6 +422,46 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
     return [row for row in out if row]
 
 
+def _beside_on_baseline(word: Word, row: list[Word]) -> bool:
+    """A word of `row` stands on `word`'s baseline, right before or after it."""
+    return any(
+        abs(w.bottom - word.bottom) <= 1.0
+        and w is not word
+        and (
+            0 <= word.x0 - w.x1 <= max(w.size, word.size)
+            or 0 <= w.x0 - word.x1 <= max(w.size, word.size)
+        )
+        for w in row
+    )
+
+
+def _stragglers_moved(rows: list[list[Word]]) -> list[list[Word]]:
+    """Words moved to the row of the words they stand beside, on their baseline.
+
+    A colon after a heading in small capitals (`PROJET :`), taller than the
+    capitals, overlaps the row of another column as much as its own and joined
+    it; off that row's baseline and right after a word of another row on its
+    own, it belongs there.
+    """
+    out = [list(row) for row in rows]
+    for k, row in enumerate(out):
+        bottoms = sorted(w.bottom for w in row)
+        alone = [
+            w
+            for w in row
+            if bisect.bisect_right(bottoms, w.bottom + 1.0)
+            - bisect.bisect_left(bottoms, w.bottom - 1.0)
+            == 1
+        ]
+        for word in alone:
+            for j in (k - 1, k + 1, k - 2, k + 2):
+                if 0 <= j < len(out) and _beside_on_baseline(word, out[j]):
+                    row.remove(word)
+                    out[j] = sorted([*out[j], word], key=_LEFT)
+                    break
+    return [row for row in out if row]
+
+
 def _glued_groups(rows: list[list[Word]]) -> list[list[Word]]:
     """Words printed right against each other in another size or weight, in
     different rows: groups of two or more."""
@@ -479,7 +520,8 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
 
 def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
-    plain = [_glued(row) for row in _initials_joined(_baselines_joined(rows_of(words)))]
+    rows = _initials_joined(_baselines_joined(rows_of(words)))
+    plain = [_glued(row) for row in _stragglers_moved(rows)]
     word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
