@@ -9,7 +9,8 @@ random `Design` (gen/design.py) and `Style` (gen/htmlstyle.py), its markup
 written by gen/htmlpages.py. Chromium
 paginates on its own: every page-starting element and every summary entry's
 title is a heading (h1–h3), so the PDF's outline tells the page of each
-(gen/outline.py); the truth never comes from reading the page text.
+(gen/outline.py); the truth never comes from reading the page text, which is
+only read to check that every word of the truth was printed (gen/printed.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .htmlpages import Builder, Heading
 from .htmlstyle import VARIETIES, Style, random_style
 from .inject import apply_injections
 from .outline import Mark, marks
+from .printed import check_printed
 from .truth import TEntry, TLaureate, Truth
 
 PRODUCER = "chromium-html"
@@ -184,11 +186,24 @@ def draw_html(seed: int, design: Design | None = None, inject: Sequence[str] = (
 def make_html_directories(
     items: Sequence[tuple[Path, int, Design | None, tuple[str, ...]]],
 ) -> list[Truth]:
-    """Draw every directory, print them all with one browser, place each truth's pages."""
+    """Draw every directory, print them all with one browser, place each truth's pages.
+
+    Each PDF must show every word of its truth (gen/printed.py): Chromium drops
+    text without a warning when a box clips it, and that must never pass silently.
+    """
     drafts = [draw_html(seed, design, inject) for _, seed, design, inject in items]
     paths = [Path(path) for path, *_ in items]
     print_pdfs([(draft.html, path) for draft, path in zip(drafts, paths, strict=True)])
-    return [draft.place(marks(path)) for draft, path in zip(drafts, paths, strict=True)]
+    truths = [draft.place(marks(path)) for draft, path in zip(drafts, paths, strict=True)]
+    failures = []
+    for truth, path, (_, seed, *_) in zip(truths, paths, items, strict=True):
+        try:
+            check_printed(truth, path, seed)
+        except AssertionError as failure:
+            failures.append(str(failure))
+    if failures:
+        raise AssertionError("\n".join(failures))
+    return truths
 
 
 def make_html_directory(
