@@ -8,6 +8,7 @@ truth says.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,6 +23,7 @@ from gen.html import PRODUCER, draw_html, make_html_directories
 from gen.htmlstyle import PT_PER_MM, VARIETIES
 from gen.outline import marks
 from gen.phrases import CATEGORIES, LONG_CATEGORIES
+from gen.printed import check_printed, missing_words
 
 # The first twelve seeds draw every value of every family (test_every_family_is_drawn).
 SEEDS = tuple(range(12))
@@ -34,6 +36,9 @@ ACCENTED_TITLES = {
     5020: "MOBILITÉS DURABLES",
     5104: "Catégorie – Attractivité et Développement Économique des Territoires",
 }
+# Margin headings beside a body in two columns, once a grid: a record's section that
+# went on over a page break lost its lines there, and the whole document was shrunk.
+CLIPPED = (5038, 5049, 5058, 5088)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +47,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Truth, 
     items: list[tuple[Path, int, Design | None, tuple[str, ...]]] = [
         (tmp / f"html-{seed}.pdf", seed, None, ()) for seed in SEEDS
     ]
-    items += [(tmp / f"html-{seed}.pdf", seed, None, ()) for seed in ACCENTED_TITLES]
+    items += [(tmp / f"html-{seed}.pdf", seed, None, ()) for seed in (*ACCENTED_TITLES, *CLIPPED)]
     items.append((tmp / "html-injected.pdf", ALL_INJECTED, None, INJECTION_KINDS))
     truths = make_html_directories(items)
     return {seed: (truth, path) for (path, seed, *_), truth in zip(items, truths, strict=True)}
@@ -58,6 +63,31 @@ def test_an_accented_heading_has_one_bookmark(
     title = "".join(ACCENTED_TITLES[seed].split())  # a bookmark loses the spaces of wraps
     found = ["".join(m.title.split()) for m in marks(path)]
     assert [t for t in found if title in t] == [title]
+
+
+@pytest.mark.parametrize("seed", CLIPPED)
+def test_margin_sections_in_two_columns_print_every_word(
+    printed: dict[int, tuple[Truth, Path]], seed: int
+) -> None:
+    truth, path = printed[seed]
+    style = draw_html(seed).style
+    assert dict(truth.families)["section_heading"] == "margin"
+    assert dict(truth.families)["detail_columns"] == "2"
+    assert missing_words(truth, path) == Counter()
+    with pdfplumber.open(path) as pdf:  # printed at its own size, not shrunk to fit
+        record = pdf.pages[truth.laureates[0].page_start - 1]
+        sizes = Counter(round(char["size"], 1) for char in record.chars)
+    assert sizes.most_common(1)[0][0] == pytest.approx(style.body_size, abs=0.05)
+
+
+def test_a_word_not_printed_is_named(printed: dict[int, tuple[Truth, Path]]) -> None:
+    truth, path = printed[0]
+    check_printed(truth, path, 0)
+    lau = truth.laureates[-1]
+    ghost = dataclasses.replace(lau, contributions=lau.contributions + " Fantômal fantômal.")
+    lost = dataclasses.replace(truth, laureates=(*truth.laureates[:-1], ghost))
+    with pytest.raises(AssertionError, match=r"seed 0: .* lacks 2 words .*fantômal×2"):
+        check_printed(lost, path, 0)
 
 
 def _words(text: str) -> set[str]:

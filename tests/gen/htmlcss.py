@@ -172,6 +172,31 @@ table.sum th {{ font-weight: bold; color: {acc}; }}
 """
 
 
+def _margin_rules(style: Style, design: Design) -> str:
+    """Sections whose heading stands in a column of its own, left of the body.
+
+    A body in two CSS columns is a block beside a floated heading, never a grid
+    item: Chromium sizes a grid row before it cuts the grid into pages, so the
+    part of a multi-column body that went on over a page break got a height of a
+    line or two there, and its other lines went into overflow columns beside the
+    page, never printed (seeds 5038, 5049, 5058, 5088). Those columns also made
+    the document wider than its page, and Chromium then shrank every page of it
+    to about 0.7 (seeds 7, 10, 11, 13, 29 of the first thirty).
+    """
+    width, gap = style.margin_width, 1.2
+    if design.detail_columns == "2":
+        return (
+            ".msec { display: flow-root; margin-top: 1em; }\n"
+            f".msec > .sh {{ float: left; width: {width}em; margin: 0; font-size: 1em; }}\n"
+            f".msec > .mbody {{ margin-left: {width + gap:.1f}em; }}"
+        )
+    return (
+        f".msec {{ display: grid; grid-template-columns: {width}em 1fr; column-gap: {gap}em;\n"
+        "  margin-top: 1em; }\n"
+        ".msec > .sh { margin: 0; font-size: 1em; }"
+    )
+
+
 def _detail_rules(style: Style, design: Design) -> str:
     acc = accent(style)
     two = "columns: 2; column-gap: 1.6em;" + (
@@ -195,9 +220,7 @@ def _detail_rules(style: Style, design: Design) -> str:
   margin: 1em 0 0.35em 0; break-after: avoid; text-align: left; {section} }}
 .sections > .sh:first-child, .msec:first-child {{ margin-top: 0; }}
 .two {{ {two} }}
-.msec {{ display: grid; grid-template-columns: {style.margin_width}em 1fr; column-gap: 1.2em;
-  margin-top: 1em; }}
-.msec > .sh {{ margin: 0; font-size: 1em; }}
+{_margin_rules(style, design)}
 span.sh {{ display: inline; margin: 0 0.3em 0 0; }}
 .brk {{ break-before: page; }}
 .logos {{ margin-top: 0.4em; break-inside: avoid; white-space: nowrap; line-height: 0; }}
