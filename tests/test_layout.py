@@ -390,3 +390,22 @@ def test_a_colon_after_small_capitals_stays_with_its_heading() -> None:
     drawn += words("sobriété numérique du projet", 301.2, 412.0, size=9.49)
     lines = texts(read(drawn))
     assert "LES APPORTS DU PROJET :" in lines
+
+
+def test_rules_drawn_cell_by_cell_show_a_table_s_columns() -> None:
+    # A one-row table whose rules are drawn per cell (HTML borders): the segments
+    # meet at 105.75 and 318, the column borders, 1.2 em from the text.
+    rules = [
+        BBox(x0, y, x1, y + 0.75)
+        for y in (131.25, 173.25)
+        for x0, x1 in ((39.75, 105.75), (105.75, 318.0), (318.0, 530.25))
+    ]
+    drawn = words("Distinction", 45.7, 115.1, bold=True) + words(
+        "Territoire", 111.8, 115.1, bold=True
+    )
+    drawn += words("Projet", 324.3, 115.1, bold=True)
+    drawn += words("[LABEL OR]", 51.8, 138.4) + words("Communauté des Trois", 111.8, 138.4)
+    drawn += words("BALISE – votre observatoire", 324.3, 139.1, bold=True)
+    drawn += words("Collines", 111.8, 153.4)
+    lines = texts(read(drawn, rules))
+    assert {"[LABEL OR]", "Communauté des Trois", "Distinction", "Territoire"} <= set(lines)

@@ -579,6 +579,30 @@ def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
     return [int(i) for i in best]
 
 
+def _cell_edges(rules: Sequence[BBox]) -> list[BBox]:
+    """Column borders a table shows without drawing them: its horizontal rules
+    drawn cell by cell, whose segments meet end to end at the same columns on
+    two rows or more. The border runs from a row's height above the first such
+    rule (the header row over it) down to the last."""
+    meets: dict[float, list[float]] = {}
+    by_height: dict[float, list[BBox]] = {}
+    for rule in rules:
+        by_height.setdefault(round(rule.top * 2) / 2, []).append(rule)
+    for y, row in by_height.items():
+        row.sort(key=lambda r: r.x0)
+        for a, b in zip(row, row[1:], strict=False):
+            if abs(a.x1 - b.x0) <= 0.75:
+                meets.setdefault(round((a.x1 + b.x0) / 2), []).append(y)
+    edges: list[BBox] = []
+    for x, ys in sorted(meets.items()):
+        ys = sorted(set(ys))
+        if len(ys) < 2:
+            continue
+        pitch = min(b - a for a, b in zip(ys, ys[1:], strict=False))
+        edges.append(BBox(x - 0.25, ys[0] - pitch, x + 0.25, ys[-1]))
+    return edges
+
+
 def words_to_lines(
     words: Iterable[Word], page: int, boxes: Sequence[BBox] = ()
 ) -> tuple[Line, ...]:
@@ -602,6 +626,7 @@ def words_to_lines(
         loose, framed = kept, {}
     # Vertical rules: a table's column borders, which words never cross.
     rules = [b for b in boxes if not is_frame(b) and b.bottom - b.top > b.x1 - b.x0]
+    rules += _cell_edges([b for b in boxes if not is_frame(b) and b.x1 - b.x0 > b.bottom - b.top])
     lines = _lines(loose, page, rules) if loose else []
     for index in sorted(framed):
         lines += _lines(framed[index], page, rules)
