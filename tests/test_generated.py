@@ -166,16 +166,25 @@ def test_every_layout_family_is_drawn(corpus: dict[str, Case], producer: str) ->
     assert missing == []
 
 
-def test_paragraph_breaks_hidden_by_print_are_rare(corpus: dict[str, Case]) -> None:
+# Share of paragraph breaks each producer's layouts may hide. Chromium balances
+# CSS columns: a section of a few paragraphs is set in two short columns, so
+# many more paragraphs end on a column's foot than with reportlab's or
+# LibreOffice's flowing columns (1.4 % of breaks were lost on the 30 seeds when
+# this was measured, against 0.15 % and 0.36 %).
+HIDDEN_BREAKS = {"reportlab": 0.005, "libreoffice": 0.005, "chromium": 0.02}
+
+
+@pytest.mark.parametrize("producer", list(PRODUCERS))
+def test_paragraph_breaks_hidden_by_print_are_rare(corpus: dict[str, Case], producer: str) -> None:
     """A paragraph ending on a full line at the foot of a column is invisible in
     print; those are the only differences allowed, and they must stay rare."""
     lost = total = 0
-    for name in RANDOM:
-        case = corpus[name]
+    for s in RANDOM_SEEDS:
+        case = corpus[f"{producer}-{s}"]
         missed, breaks = hidden_breaks(case.truth, _result(case.outcome))
         lost, total = lost + missed, total + breaks
     assert total > 1000
-    assert lost <= 0.005 * total
+    assert lost <= HIDDEN_BREAKS[producer] * total, f"{lost} of {total} breaks lost"
 
 
 INJECTED = [

@@ -520,8 +520,8 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
 
 def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
-    rows = _initials_joined(_baselines_joined(rows_of(words)))
-    plain = [_glued(row) for row in _stragglers_moved(rows)]
+    regrouped = _initials_joined(_baselines_joined(rows_of(words)))
+    plain = [_glued(row) for row in _stragglers_moved(regrouped)]
     word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
