@@ -407,5 +407,10 @@ def test_rules_drawn_cell_by_cell_show_a_table_s_columns() -> None:
     drawn += words("[LABEL OR]", 51.8, 138.4) + words("Communauté des Trois", 111.8, 138.4)
     drawn += words("BALISE – votre observatoire", 324.3, 139.1, bold=True)
     drawn += words("Collines", 111.8, 153.4)
+    # A heading above the table, whose space falls over a border, is no cell.
+    drawn += words("AGRICULTURE ET", 36.0, 92.0, bold=True) + words(
+        "ALIMENTATION", 108.0, 92.0, bold=True
+    )
     lines = texts(read(drawn, rules))
     assert {"[LABEL OR]", "Communauté des Trois", "Distinction", "Territoire"} <= set(lines)
+    assert "AGRICULTURE ET ALIMENTATION" in lines

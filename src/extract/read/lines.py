@@ -582,8 +582,9 @@ def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
 def _cell_edges(rules: Sequence[BBox]) -> list[BBox]:
     """Column borders a table shows without drawing them: its horizontal rules
     drawn cell by cell, whose segments meet end to end at the same columns on
-    two rows or more. The border runs from a row's height above the first such
-    rule (the header row over it) down to the last."""
+    two rows or more. The border runs from half a row's height above the first
+    such rule (the header row over it, not a heading further up) down to the
+    last."""
     meets: dict[float, list[float]] = {}
     by_height: dict[float, list[BBox]] = {}
     for rule in rules:
@@ -599,7 +600,7 @@ def _cell_edges(rules: Sequence[BBox]) -> list[BBox]:
         if len(ys) < 2:
             continue
         pitch = min(b - a for a, b in zip(ys, ys[1:], strict=False))
-        edges.append(BBox(x - 0.25, ys[0] - pitch, x + 0.25, ys[-1]))
+        edges.append(BBox(x - 0.25, ys[0] - 0.5 * pitch, x + 0.25, ys[-1]))
     return edges
 
 
