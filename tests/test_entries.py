@@ -291,3 +291,28 @@ def test_a_summary_title_wrapped_in_its_block_is_one_category() -> None:
     assert [e.category for e in edition.summary_entries] == [
         "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES"
     ] * 2
+
+
+def test_a_heading_s_colon_wrapped_alone_belongs_to_it() -> None:
+    lines = [
+        line("Les Apports Du Projet", x=313.8, row=0, bold=True, block=1),
+        line(":", x=313.8, row=1, bold=True, block=1),
+        line("Le programme s’attache à ouvrir les données.", x=400.0, row=0, block=2),
+    ]
+    assert [x.text for x in join_headings(lines)][0] == "Les Apports Du Projet :"
+
+
+def test_a_margin_heading_split_by_the_column_is_one_heading() -> None:
+    # `APPORTS` / `DU` at the foot of the left column, `PROJET` tops the right one.
+    lines = [
+        line("APPORTS", x=43.0, row=40, bold=True, page=4),
+        line("DU", x=43.0, row=41, bold=True, page=4),
+        line("Le programme s’attache à", x=140.0, row=40, page=4, block=1),
+        line("PROJET", x=300.0, row=0, bold=True, page=4, block=2),
+        line("ouvrir les données publiques.", x=380.0, row=0, page=4, block=3),
+    ]
+    assert [x.text for x in join_headings(lines)] == [
+        "APPORTS DU PROJET",
+        "Le programme s’attache à",
+        "ouvrir les données publiques.",
+    ]

@@ -125,24 +125,69 @@ def _section_parts(lines: list[Line], start: int) -> list[Line]:
             return [parts[0]]
         parts.append(nxt)
     text = " ".join(p.text for p in parts)
-    return parts if len(parts) > 1 and grammar.section_of(text) else [parts[0]]
+    if not grammar.section_of(text):
+        return [parts[0]]
+    return _with_colon(lines, start, parts)
 
 
-def _rest_over_page(lines: list[Line], start: int) -> int | None:
-    """Where the rest of a section heading left unfinished at a page's foot
-    stands: the margin heading of a table row split by the page ("Apports" /
-    "du projet"), the next page's first line, in its style, after the text of
-    the row's other cell."""
-    head = lines[start]
-    if not grammar.SECTION_START.match(head.text):
-        return None
-    for index in range(start + 1, min(start + 5, len(lines))):
+def _with_colon(lines: list[Line], start: int, parts: list[Line]) -> list[Line]:
+    """A complete heading and, when it wrapped alone onto the next line, its colon."""
+    end = start + len(parts)
+    found = grammar.section_of(" ".join(p.text for p in parts))
+    if found is None or found[1] or end >= len(lines):
+        return parts
+    last, nxt = parts[-1], lines[end]
+    if (
+        nxt.text.strip() == ":"
+        and nxt.page == last.page
+        and _same_style(last, nxt)
+        and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
+    ):
+        return [*parts, nxt]
+    return parts
+
+
+def _head_lines(lines: list[Line], start: int) -> list[Line]:
+    """The lines of an unfinished section heading wrapped in its column."""
+    parts = [lines[start]]
+    while start + len(parts) < len(lines):
+        last, nxt = parts[-1], lines[start + len(parts)]
+        if not (
+            nxt.page == last.page
+            and _same_style(last, nxt)
+            and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
+            and grammar.SECTION_START.match(" ".join(p.text for p in [*parts, nxt]))
+        ):
+            break
+        parts.append(nxt)
+    return parts
+
+
+def _opens_next_column(before: Line, line: Line, head: Line) -> bool:
+    """`line` is the first of the next page, or tops the next column of the page."""
+    if line.page == head.page + 1:
+        return before.page != line.page
+    return (
+        line.page == head.page
+        and line.bbox.top < before.bbox.top - line.size
+        and line.bbox.x0 > head.bbox.x1
+    )
+
+
+def _rest_over_break(lines: list[Line], start: int, parts: list[Line]) -> int | None:
+    """Where the rest of a section heading left unfinished at a column's or page's
+    foot stands: the margin heading of a table row split by the break
+    (`Apports` / `du projet`), the first line of the next column or page, in its
+    style, after the text of the row's other cell."""
+    head = parts[0]
+    text = " ".join(p.text.strip() for p in parts)
+    after = start + len(parts)
+    for index in range(after, min(after + len(parts) + 4, len(lines))):
         line = lines[index]
         if (
-            line.page == head.page + 1
+            _opens_next_column(lines[index - 1], line, head)
             and _same_style(head, line)
-            and lines[index - 1].page != line.page  # the first line of its page
-            and grammar.section_of(f"{head.text} {line.text}")
+            and grammar.section_of(f"{text} {line.text}")
         ):
             return index
     return None
@@ -152,11 +197,14 @@ def _join_split_heads(lines: list[Line]) -> list[Line]:
     out = list(lines)
     index = 0
     while index < len(out):
-        rest = _rest_over_page(out, index)
-        if rest is not None:
-            head = out[index]
-            out[index] = replace(head, text=f"{head.text.strip()} {out[rest].text.strip()}")
-            del out[rest]
+        if grammar.SECTION_START.match(out[index].text):
+            parts = _head_lines(out, index)
+            rest = _rest_over_break(out, index, parts)
+            if rest is not None:
+                text = " ".join(p.text.strip() for p in parts)
+                out[index] = replace(parts[0], text=f"{text} {out[rest].text.strip()}")
+                del out[rest]
+                del out[index + 1 : index + len(parts)]
         index += 1
     return out
 
