@@ -414,3 +414,62 @@ def test_rules_drawn_cell_by_cell_show_a_table_s_columns() -> None:
     lines = texts(read(drawn, rules))
     assert {"[LABEL OR]", "Communauté des Trois", "Distinction", "Territoire"} <= set(lines)
     assert "AGRICULTURE ET ALIMENTATION" in lines
+
+
+def test_rule_pieces_at_one_height_join_only_where_they_touch() -> None:
+    from extract.layout import _rules
+
+    # The rules under two columns' headings, half a point apart in height.
+    pieces = (BBox(314.2, 597.8, 406.5, 598.5), BBox(59.2, 598.5, 165.0, 599.3))
+    assert sorted((r.x0, r.x1) for r in _rules(pieces)) == [(59.2, 165.0), (314.2, 406.5)]
+    # A border drawn cell by cell is one rule.
+    cells = (BBox(40, 131, 106, 132), BBox(106, 131, 318, 132), BBox(318, 131, 530, 132))
+    assert [(r.x0, r.x1) for r in _rules(cells)] == [(40, 530)]
+
+
+def test_bold_margin_headings_beside_a_body_in_two_columns() -> None:
+    # A heading 114 pt wide beside two text columns of 148 pt: each section reads
+    # its heading, then its left column, then its right one.
+    def section(prefix: str, top: float) -> list[Word]:
+        return [
+            w
+            for i in range(3)
+            for x, part in ((236, "a"), (403, "b"))
+            for w in words(f"{prefix}{part} ligne {i} du texte courant ici", x, top + PITCH * i)
+        ]
+
+    drawn = words("LA DESCRIPTION DU PROJET", 78, 100, bold=True) + section("un", 100)
+    drawn += words("INNOVATION DU PROJET", 78, 100 + 5 * PITCH, bold=True)
+    drawn += section("deux", 100 + 5 * PITCH)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["LA", *["una"] * 3, *["unb"] * 3] + [
+        "INNOVATION",
+        *["deuxa"] * 3,
+        *["deuxb"] * 3,
+    ]
+
+
+def test_an_item_of_a_flowed_list_that_starts_before_the_right_column_ends() -> None:
+    # A list in two columns: the left column's second item starts a hair before
+    # the right column's taller item ends, below a blank strip of its own column.
+    drawn = column("A", 50, 116.8, 3) + column("C", 50, 186.0, 3) + column("B", 300, 116.8, 6)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["A"] * 3 + ["C"] * 3 + ["B"] * 6
+
+
+def test_a_known_column_is_cut_across_a_wide_gap_over_narrow_padding() -> None:
+    # Page 1 shows a column at 268 on four rows. On page 2 a table row's title
+    # cell wraps to 259.4, 8.4 pt from that column (less than 0.8 em of 11.5 pt),
+    # and its first line stops far before it.
+    def row(top: float, *placed: tuple[str, float, float]) -> list[Word]:
+        return [Word(t, x0, top, x1, top + 11.5, 11.5, False) for t, x0, x1 in placed]
+
+    full = [
+        w for i in range(4) for w in row(100 + 14 * i, ("gauche", 50, 150), ("droite", 268, 330))
+    ]
+    spill = row(112.8, ("Un", 50, 64), ("titre", 67, 94), ("des", 97, 194)) + row(
+        112.8, ("Rivesaltine", 267.8, 330)
+    )
+    spill += row(126.8, ("qui", 50, 67), ("se", 70, 82), ("prolonge", 85, 259.4))
+    pages = recut((page(full, number=1), page(spill, number=2)))
+    assert "Rivesaltine" in texts(pages[1].lines)

@@ -146,22 +146,30 @@ def _columns(ctx: Context) -> dict[int, int]:
 
 def _rules(shapes: tuple[BBox, ...]) -> list[BBox]:
     """Horizontal rules, pieces drawn end to end on one line joined (a table's
-    border is often drawn cell by cell)."""
+    border is often drawn cell by cell); pieces of one height that do not touch
+    (the rules under two columns' headings) stay apart."""
     pieces = sorted(
         (s for s in shapes if not is_frame(s) and s.x1 - s.x0 > s.bottom - s.top),
-        key=lambda s: (round((s.top + s.bottom) / 2), s.x0),
+        key=lambda s: (s.top + s.bottom) / 2,
     )
-    rules: list[BBox] = []
+    heights: list[list[BBox]] = []
     for piece in pieces:
-        last = rules[-1] if rules else None
-        if (
-            last is not None
-            and abs((last.top + last.bottom) / 2 - (piece.top + piece.bottom) / 2) <= 1.0
-            and piece.x0 <= last.x1 + 1.0
-        ):
-            rules[-1] = last.union(piece)
+        mid = (piece.top + piece.bottom) / 2
+        if heights and abs((heights[-1][0].top + heights[-1][0].bottom) / 2 - mid) <= 1.0:
+            heights[-1].append(piece)
         else:
-            rules.append(piece)
+            heights.append([piece])
+    rules: list[BBox] = []
+    for group in heights:
+        group.sort(key=lambda s: s.x0)
+        rule = group[0]
+        for piece in group[1:]:
+            if piece.x0 <= rule.x1 + 1.0:
+                rule = rule.union(piece)
+            else:
+                rules.append(rule)
+                rule = piece
+        rules.append(rule)
     return rules
 
 

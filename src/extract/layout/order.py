@@ -147,7 +147,9 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     follow the zone.
 
     It does when the left column runs on down to the foot of the page, or the
-    right column opens in the middle of a sentence (text that flowed on from
+    band starts before the right column ends (no row of a grid starts before
+    the taller cell of the row above has ended), or the right column opens in
+    the middle of a sentence (text that flowed on from
     the left column's foot), or when the band is set like that column's items
     and as close to its last item as the zone's items are to each other in a
     column (the last item of a list balanced over two columns).
@@ -156,6 +158,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     left, right = columns[0], columns[-1]
     if max(i.box.bottom for band in tail for i in band) >= FOOT_SHARE * ctx.page_height:
         return True
+    if min(i.box.top for i in tail[0]) < max(i.box.bottom for i in right) + TOP_TOLERANCE:
+        return True  # it starts before the right column ends: no row of a grid does
     if min(right, key=lambda i: i.box.top).lowercase_start:
         return True
     first = min(tail[0], key=lambda i: i.box.top)
@@ -272,6 +276,13 @@ def _waited(zone: _Zone) -> bool:
     """Some column's item starts further below its own column than the row before
     it needed: it waited for a taller neighbour, as the cells of a row do. (The
     items of a list flowed in columns each follow their own column's last item.)"""
+    whole = _columns(zone.items, zone.gutters)
+    labels = {
+        id(i)
+        for k in range(len(whole) - 1)
+        if all(x.bold for x in whole[k]) and _labels_of(whole[k], whole[k + 1])
+        for i in whole[k]
+    }
     for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
         if len(_columns(lower, zone.gutters)) < len(zone.gutters) + 1:
             continue  # a row has a cell in every column; items of some go on with theirs
@@ -280,6 +291,8 @@ def _waited(zone: _Zone) -> bool:
         row_top = min(i.box.top for i in lower)
         size = max(i.size for i in lower)
         for head in _heads(lower, zone.gutters):
+            if id(head) in labels:
+                continue  # a heading in a margin waits for its own text, not for a row
             own = [c for c in above if _same_column(c, head)]
             if own:
                 bottom = max(i.box.bottom for i in own[0])
@@ -335,13 +348,15 @@ def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
     return False
 
 
-def _labels_of(labels: list[Item], texts: list[Item]) -> bool:
+def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = None) -> bool:
     """Whether `labels` (a column) are labels of `texts` (the columns right of it):
-    narrow, each beside the top of some text or below them all."""
+    narrow, each beside the top of some text or below them all. Bold labels
+    beside plain text are measured against the whole `body` they label (a
+    body in two columns), others against `texts`."""
     if not labels or not texts or any(not i.lines for i in labels):
         return False
-    lo, hi = _span(texts)
     bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
+    lo, hi = _span(body if bold and body else texts)
     if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
         return False
     end = max(i.box.bottom for i in texts)
@@ -363,9 +378,10 @@ def _labelled(zone: _Zone) -> bool:
     columns = _columns(zone.items, zone.gutters)
     if any(_labels_of(a, b) for a, b in zip(columns[1:], columns[2:], strict=False)):
         return False
-    if len(columns) < 2 or not _labels_of(columns[0], columns[1]):
+    body = [i for c in columns[1:] for i in c]
+    if len(columns) < 2 or not _labels_of(columns[0], columns[1], body):
         return False
-    return _labels_of(columns[0], [i for c in columns[1:] for i in c])
+    return _labels_of(columns[0], body)
 
 
 def _column_units(zone: _Zone, ctx: Context) -> list[Item]:

@@ -77,7 +77,9 @@ def _covers(row: list[Word], x: float) -> bool:
     return any(w.x0 < x < w.x1 for w in row)
 
 
-def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) -> bool:
+def gutter_between(
+    rows: list[list[Word]], index: int, left: Word, right: Word, strip_em: float = 0.8
+) -> bool:
     """Whether the rows around row `index` leave a strip of [left, right] blank,
     as they do along a gutter.
 
@@ -87,7 +89,7 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
     both sides. The rows of the same run of text (up to five on each side, each
     within a line's pitch of the next) vote at points one point apart across
     the space (a row with words on one side only abstains): a strip of 0.8 em
-    must have twice as many rows for a gutter as against it, or no vote at all (the
+    (`strip_em`) must have twice as many rows for a gutter as against it, or no vote at all (the
     gap decides then). Only words of the sizes printed in the row vote: a
     heading above is no part of the text, a heading run into it is.
     """
@@ -116,7 +118,7 @@ def gutter_between(rows: list[list[Word]], index: int, left: Word, right: Word) 
         covered = sum(1 for row in near if _covers(row, x))
         beside = sum(1 for row in near if _flanks(row, x))
         run = run + 1.0 if 2 * covered < beside or covered == beside == 0 else 0.0
-        if run >= 0.8 * em:
+        if run >= strip_em * em:
             return True
     return False
 

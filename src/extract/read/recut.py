@@ -51,14 +51,17 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
     parts: list[list[Word]] = [[words[0]]]
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
+        em = max(previous.size, word.size)
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
         # Across a known gutter, a gutter's width; into another weight, a wide space.
         wide = NARROW_GUTTER_EM if word.bold == previous.bold else 0.5
         if (
             not after_bullet
-            and gap > wide * max(previous.size, word.size)
+            and gap > wide * em
             and any(abs(word.x0 - g) <= ALIGN_TOLERANCE for g in gutters)
-            and gutter_between(rows, index, previous, word)
+            # The column is known from other rows: across a wide gap, its cells'
+            # padding may leave a narrow blank strip (not so a tracked heading's spaces).
+            and gutter_between(rows, index, previous, word, strip_em=0.5 if gap > 1.5 * em else 0.8)
         ):
             parts.append([word])
         else:
