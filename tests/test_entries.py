@@ -192,25 +192,29 @@ def test_a_split_banner_whose_dash_wrapped_with_the_category() -> None:
     assert [x.text for x in join_headings(banner)] == ["LABEL BRONZE - ÉNERGIE ET CLIMAT"]
 
 
-def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
+def summary_categories(title: list[Line], first_row: int) -> list[tuple[str, str]]:
+    """(category, tier) of the two entries listed under `title` on page 3, after a
+    page of text that sets the body size."""
     from extract.model import Document, Page
     from extract.segment import segment
 
-    title = [
-        line("CATÉGORIE – MODERNISATION DE L’ACTION PUBLIQUE ET", bold=True, size=12.0),
-        line("RELATION AUX USAGERS", row=2, bold=True, size=12.0, block=1),  # 28 pt below
-    ]
     entries = [
-        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=4 + k, block=2 + k)
+        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=first_row + k, block=2 + k)
         for k, n in enumerate(("Alpha", "Beta"))
     ]
     text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
     pages = (Page(2, 595, 842, tuple(text)), Page(3, 595, 842, tuple(title + entries)))
     edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
-    assert [e.category for e in edition.summary_entries] == [
-        "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"
-    ] * 2
-    assert [e.tier for e in edition.summary_entries] == ["or", "or"]
+    return [(e.category, e.tier) for e in edition.summary_entries]
+
+
+def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
+    title = [
+        line("CATÉGORIE – MODERNISATION DE L’ACTION PUBLIQUE ET", bold=True, size=12.0),
+        line("RELATION AUX USAGERS", row=2, bold=True, size=12.0, block=1),  # 28 pt below
+    ]
+    category = "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"
+    assert summary_categories(title, first_row=4) == [(category, "or")] * 2
 
 
 def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
@@ -274,23 +278,12 @@ def test_a_title_broken_by_the_column_of_a_flowed_list_stays_the_title() -> None
 
 
 def test_a_summary_title_wrapped_in_its_block_is_one_category() -> None:
-    from extract.model import Document, Page
-    from extract.segment import segment
-
     title = [
         line("TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES", bold=True, size=11.0),
         line("NATURELLES", row=1, bold=True, size=11.0),  # same block, no word left open
     ]
-    entries = [
-        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k)
-        for k, n in enumerate(("Alpha", "Beta"))
-    ]
-    text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
-    pages = (Page(2, 595, 842, tuple(text)), Page(3, 595, 842, tuple(title + entries)))
-    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
-    assert [e.category for e in edition.summary_entries] == [
-        "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES"
-    ] * 2
+    category = "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES"
+    assert summary_categories(title, first_row=3) == [(category, "or")] * 2
 
 
 def test_a_heading_s_colon_wrapped_alone_belongs_to_it() -> None:
