@@ -473,3 +473,41 @@ def test_a_known_column_is_cut_across_a_wide_gap_over_narrow_padding() -> None:
     spill += row(126.8, ("qui", 50, 67), ("se", 70, 82), ("prolonge", 85, 259.4))
     pages = recut((page(full, number=1), page(spill, number=2)))
     assert "Rivesaltine" in texts(pages[1].lines)
+
+
+def _sections_in_own_columns(two: int) -> list[Word]:
+    """Three margin-headed sections of one paragraph each, kept whole in the first of
+    their own two columns, except section `two`, whose second paragraph fills its
+    second column; the last section runs past four fifths of the page."""
+    drawn: list[Word] = []
+    top = 100.0
+    for k, (name, n) in enumerate((("DESCRIPTION", 8), ("INNOVATION", 9), ("APPORTS", 30))):
+        drawn += words(name, 50, top, bold=True) + column(f"s{k}a", 160, top, n)
+        if k == two:
+            drawn += column(f"s{k}b", 380, top, n - 1)
+        top += (n + 2) * PITCH
+    return drawn
+
+
+def test_a_later_section_alone_in_two_columns_reads_them_in_turn() -> None:
+    # Only the second section has a second column: a flow across the page would
+    # have opened it at the flow's top, beside the first section.
+    order = [line.text.split()[0] for line in read(_sections_in_own_columns(1))]
+    assert (
+        order
+        == (["DESCRIPTION"] + ["s0a"] * 8 + ["INNOVATION"] + ["s1a"] * 9 + ["s1b"] * 8)
+        + ["APPORTS"]
+        + ["s2a"] * 30
+    )
+
+
+def test_a_first_section_in_two_columns_above_a_column_ending_short_of_the_foot() -> None:
+    # The first section's second column sits where a flow's would, but the first
+    # column ends six lines above the foot that the document's other page reaches:
+    # a full column would have gone on there.
+    drawn = _sections_in_own_columns(0)
+    first = page(drawn)
+    other = page(column("autre", 50, 100, 56), number=2)  # text down to 772 pt
+    lines = order_pages((first, other))[0].lines
+    order = [line.text.split()[0] for line in lines]
+    assert order[: 1 + 8 + 7 + 1] == ["DESCRIPTION"] + ["s0a"] * 8 + ["s0b"] * 7 + ["INNOVATION"]

@@ -173,11 +173,11 @@ def _rules(shapes: tuple[BBox, ...]) -> list[BBox]:
     return rules
 
 
-def _lines(page: Page, known: dict[float, float]) -> tuple[Line, ...]:
+def _lines(page: Page, known: dict[float, float], foot: float) -> tuple[Line, ...]:
     frames = [s for s in page.shapes if is_frame(s)]
     rules = _rules(page.shapes)
     blocks = lines_to_blocks(page.lines, frames, rules, known)
-    ctx = Context(rules, page.height)
+    ctx = Context(rules, page.height, foot)
     top = _ordered(_items(blocks, frames), ctx)
     groups, columns = _groups(top, ctx), _columns(ctx)
     out: list[Line] = []
@@ -192,7 +192,19 @@ def _lines(page: Page, known: dict[float, float]) -> tuple[Line, ...]:
 def order_pages(pages: tuple[Page, ...]) -> tuple[Page, ...]:
     """Each page with its lines in reading order, each line knowing its block."""
     known = pitches([line for page in pages for line in page.lines])
-    return tuple(replace(page, lines=_lines(page, known)) for page in pages)
+    feet = _feet(pages)
+    return tuple(replace(page, lines=_lines(page, known, feet[page.height])) for page in pages)
+
+
+def _feet(pages: tuple[Page, ...]) -> dict[float, float]:
+    """The foot of the text area for each page height: the lowest text of the
+    document's pages of that height (running footers were stripped before), so
+    that a column can be told full or ended early."""
+    feet: dict[float, float] = {}
+    for page in pages:
+        low = max((line.bbox.bottom for line in page.lines), default=0.0)
+        feet[page.height] = max(feet.get(page.height, 0.0), low)
+    return feet
 
 
 __all__ = ["innermost", "order_pages"]

@@ -29,6 +29,9 @@ LABEL_SHARE = 0.6
 BOLD_LABEL_SHARE = 0.75
 # A column that runs down past this share of the page height runs to its foot.
 FOOT_SHARE = 0.8
+# A column ends this many lines above the foot of the text area at most when
+# it is full (its text went on in the next column).
+FULL_LINES = 3.0
 # A cell waits for a taller neighbour when it starts this many font sizes lower
 # than its own column's last item would have it (a paragraph's spacing is less).
 WAIT_EM = 1.5
@@ -61,6 +64,7 @@ class Item:
 class Context:
     rules: Sequence[BBox]  # horizontal rules of the page
     page_height: float
+    foot: float  # lowest bottom of text on any page of this height: the text area's foot
     zones: list[list[list[Item]]] = field(default_factory=list)  # row-major zones: bands
     columns: list[list[list[Item]]] = field(default_factory=list)  # columns read in turn
 
@@ -471,8 +475,10 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
     end it before the next label, and any of them with a few lines fills both
     (columns are balanced). So the text flows across when the second column's
     text runs on past a label, or opens elsewhere than beside one, or stands
-    beside one label only while the first column runs on beside the others down
-    to the foot of the page.
+    beside the first row only while the first column runs on beside the others
+    down to the foot of the page (a flow's second column opens at the flow's
+    top; a section of one paragraph kept whole fills its first column only, so
+    a later section alone with a second column has columns of its own).
     """
     labels_top = [
         min(i.box.top for i in row if i.box.x1 <= inner)
@@ -486,17 +492,27 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
         for t in labels_top
     ):
         return True  # the second column's text runs on past a label: one flow
-    right_rows = 0
-    for row in rows:
+    right_rows = []
+    for k, row in enumerate(rows):
         labels = [i for i in row if i.box.x1 <= inner and i.box.x0 < inner]
         right = [i for i in row if i.box.x0 >= inner]
-        right_rows += bool(right)
+        if right:
+            right_rows.append(k)
         if labels and right:
             top = min(i.box.top for i in labels)
             if abs(min(i.box.top for i in right) - top) > TOP_TOLERANCE:
                 return True
-    bottom = max(i.box.bottom for row in rows for i in row if i.box.x0 < inner)
-    return right_rows == 1 and len(rows) >= 2 and bottom >= FOOT_SHARE * ctx.page_height
+    left = [i for row in rows for i in row if i.box.x0 < inner]
+    bottom = max(i.box.bottom for i in left)
+    size = max(i.size for i in left)
+    # A flow's second column opens at the top of the flow, beside its first row,
+    # once the first is full: the first column ends at the foot of the text area.
+    return (
+        right_rows == [0]
+        and len(rows) >= 2
+        and bottom >= FOOT_SHARE * ctx.page_height
+        and bottom >= ctx.foot - FULL_LINES * size
+    )
 
 
 def _row_major(zone: _Zone, ctx: Context) -> bool:
