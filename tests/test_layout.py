@@ -511,3 +511,18 @@ def test_a_first_section_in_two_columns_above_a_column_ending_short_of_the_foot(
     lines = order_pages((first, other))[0].lines
     order = [line.text.split()[0] for line in lines]
     assert order[: 1 + 8 + 7 + 1] == ["DESCRIPTION"] + ["s0a"] * 8 + ["s0b"] * 7 + ["INNOVATION"]
+
+
+def test_a_column_rule_beside_a_heading_under_the_right_column_keeps_it_in_the_left() -> None:
+    # The last page of a record in two ruled columns: the left column holds the
+    # end of one section, then the next section's heading and text; the right
+    # column, shorter, goes on with that text. The rule runs down the whole gutter.
+    heading = words("APPORTS DU PROJET", 50, 70 + 13 * PITCH, size=13, bold=True)
+    drawn = column("fin", 50, 70, 12) + heading
+    drawn += column("apports", 50, 70 + 15 * PITCH, 5) + column("Suite", 320, 70, 10)
+    rule = BBox(310.0, 66.0, 310.7, 70 + 20 * PITCH)
+    order = [line.text.split()[0] for line in read(drawn, [rule])]
+    assert order == ["fin"] * 12 + ["APPORTS"] + ["apports"] * 5 + ["Suite"] * 10
+    # Without the rule nothing says the heading is inside the columns.
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["fin"] * 12 + ["Suite"] * 10 + ["APPORTS"] + ["apports"] * 5

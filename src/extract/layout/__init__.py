@@ -177,7 +177,8 @@ def _lines(page: Page, known: dict[float, float], foot: float) -> tuple[Line, ..
     frames = [s for s in page.shapes if is_frame(s)]
     rules = _rules(page.shapes)
     blocks = lines_to_blocks(page.lines, frames, rules, known)
-    ctx = Context(rules, page.height, foot)
+    seps = [s for s in page.shapes if not is_frame(s) and s.bottom - s.top > s.x1 - s.x0]
+    ctx = Context(rules, page.height, foot, seps)
     top = _ordered(_items(blocks, frames), ctx)
     groups, columns = _groups(top, ctx), _columns(ctx)
     out: list[Line] = []

@@ -65,6 +65,7 @@ class Context:
     rules: Sequence[BBox]  # horizontal rules of the page
     page_height: float
     foot: float  # lowest bottom of text on any page of this height: the text area's foot
+    seps: Sequence[BBox] = ()  # vertical rules of the page (column rules)
     zones: list[list[list[Item]]] = field(default_factory=list)  # row-major zones: bands
     columns: list[list[list[Item]]] = field(default_factory=list)  # columns read in turn
 
@@ -150,7 +151,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     right column has ended, still belongs to the zone's left column rather than
     follow the zone.
 
-    It does when the left column runs on down to the foot of the page, or the
+    It does when the left column runs on down to the foot of the page, or a
+    column rule in the gutter runs on beside the band, or the
     band starts before the right column ends (no row of a grid starts before
     the taller cell of the row above has ended), or the right column opens in
     the middle of a sentence (text that flowed on from
@@ -161,6 +163,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     columns = _columns(zone.items, zone.gutters)
     left, right = columns[0], columns[-1]
     if max(i.box.bottom for band in tail for i in band) >= FOOT_SHARE * ctx.page_height:
+        return True
+    if _ruled_gutter(zone, tail[0], ctx):
         return True
     if min(i.box.top for i in tail[0]) < max(i.box.bottom for i in right) + TOP_TOLERANCE:
         return True  # it starts before the right column ends: no row of a grid does
@@ -182,6 +186,18 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
         gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
     allowed = max(gaps) + 0.5 * first.size if gaps else 1.5 * first.size
     return first.box.top - last.box.bottom <= allowed
+
+
+def _ruled_gutter(zone: _Zone, band: list[Item], ctx: Context) -> bool:
+    """A column rule drawn in the zone's gutter runs on beside `band`: the columns
+    it separates go on down there (a rule is drawn as tall as its columns)."""
+    lo, hi = zone.gutters[0]
+    top = min(i.box.top for i in band)
+    bottom = max(i.box.bottom for i in band)
+    return any(
+        lo <= (r.x0 + r.x1) / 2 <= hi and r.top < top and r.bottom >= bottom - TOP_TOLERANCE
+        for r in ctx.seps
+    )
 
 
 def _settle(zone: _Zone, ctx: Context) -> list[_Zone]:
