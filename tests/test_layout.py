@@ -526,3 +526,30 @@ def test_a_column_rule_beside_a_heading_under_the_right_column_keeps_it_in_the_l
     # Without the rule nothing says the heading is inside the columns.
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == ["fin"] * 12 + ["Suite"] * 10 + ["APPORTS"] + ["apports"] * 5
+
+
+def test_a_right_column_opening_at_a_list_item_s_indent_goes_on_with_its_own_section() -> None:
+    # Each section in two columns of its own: the first section's list breaks in
+    # the middle of an item, whose last word opens the right column at the item's
+    # hanging indent, while the last section stops mid-sentence at the page's foot.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 3)
+    drawn += words("• Un comité qui se réunit", 130, 100 + 4 * PITCH)
+    drawn += words("chaque", 140, 100 + 5 * PITCH) + words("trimestre", 390, 100)
+    drawn += column("Droite", 380, 100 + 2 * PITCH, 3)
+    drawn += words("INNOVATION", 40, 100 + 8 * PITCH, bold=True)
+    drawn += column("Deux", 130, 100 + 8 * PITCH, 3) + column("Face", 380, 100 + 8 * PITCH, 2)
+    drawn += words("APPORTS", 40, 100 + 12 * PITCH, bold=True)
+    drawn += column("Trois", 130, 100 + 12 * PITCH, 2) + words("et la", 130, 100 + 14 * PITCH)
+    drawn += column("Bas", 380, 100 + 12 * PITCH, 2)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert (
+        order
+        == (["DESCRIPTION"] + ["Un"] * 3 + ["•", "chaque", "trimestre"] + ["Droite"] * 3)
+        + ["INNOVATION"]
+        + ["Deux"] * 3
+        + ["Face"] * 2
+        + ["APPORTS"]
+        + ["Trois"] * 2
+        + ["et"]
+        + ["Bas"] * 2
+    )

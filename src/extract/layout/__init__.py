@@ -43,10 +43,13 @@ def _parents(frames: Sequence[BBox]) -> list[int]:
 SENTENCE_ENDS = (".", "!", "?", "…", ":")
 
 
+def _listed(block: Block) -> bool:
+    return any(line.text[:1] in BULLETS for line in block.lines)
+
+
 def _open_end(block: Block) -> bool:
     """Its text stops mid-sentence (a list's items end without a stop)."""
-    listed = any(line.text[:1] in BULLETS for line in block.lines)
-    return not listed and not block.lines[-1].text.rstrip().endswith(SENTENCE_ENDS)
+    return not _listed(block) and not block.lines[-1].text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _block_item(block: Block) -> Item:
@@ -59,6 +62,7 @@ def _block_item(block: Block) -> Item:
         lowercase_start=first.text[:1].islower(),
         bold=all(line.bold for line in block.lines),
         open_end=_open_end(block),
+        listed=_listed(block),
         ref=block,
     )
 

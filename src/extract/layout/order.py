@@ -48,6 +48,7 @@ class Item:
     lowercase_start: bool  # its text opens in lower case (a sentence going on)
     bold: bool = False  # all its lines in bold
     open_end: bool = False  # its text stops without ending a sentence
+    listed: bool = False  # it holds list items (which end without a stop)
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -476,6 +477,8 @@ def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
         return False
     own = max(texts, key=lambda i: i.box.bottom)
     last = max(column, key=lambda i: i.box.bottom)
+    if own.listed and first.box.x0 > min(i.box.x0 for i in right) + 0.5 * first.size:
+        return False  # it opens at a list item's hanging indent: own's last item goes on
     return own is not last and not own.open_end and last.open_end
 
 
