@@ -553,3 +553,37 @@ def test_a_right_column_opening_at_a_list_item_s_indent_goes_on_with_its_own_sec
         + ["et"]
         + ["Bas"] * 2
     )
+
+
+def test_a_bullet_after_a_wide_space_opens_an_item_of_the_next_column() -> None:
+    # A justified column beside a list at 12 pt: each bullet stands 1.6 em after
+    # the left line's end (under a gutter's width), the items' other lines hang
+    # at the text's indent, and one item's justified words reach that indent too.
+    def at(tokens: list[str], x0: float, x1: float | None, top: float) -> list[Word]:
+        widths = [6.0 * len(t) for t in tokens]
+        space = 3.6 if x1 is None else (x1 - x0 - sum(widths)) / (len(tokens) - 1)
+        out, x = [], x0
+        for token, width in zip(tokens, widths, strict=True):
+            out.append(Word(token, x, top, x + width, top + 12.0, 12.0, False))
+            x += width + space
+        return out
+
+    rows = [
+        ("La plateforme cherche à", "• La réduction de 85"),
+        ("valoriser les producteurs", "déplacements inutiles"),
+        ("locaux et les circuits", "• Un accueil physique"),
+        ("courts avec un budget", "chaque mairie"),
+        ("des bâtiments publics", "• Une application mobile"),
+        ("à une démarche de", "gratuite"),
+    ]
+    drawn: list[Word] = []
+    for k, (left, right) in enumerate(rows):
+        top = 100 + 15.75 * k
+        drawn += at(left.split(), 244.6, 397.7, top)
+        if right.startswith("•"):
+            drawn.append(Word("•", 416.9, top, 421.1, top + 12.0, 12.0, False))
+            end = 570.0 if k == 4 else None  # the justified item
+            drawn += at(right.split()[1:], 432.5 if end else 431.3, end, top)
+        else:
+            drawn += at(right.split(), 431.3, None, top)
+    assert texts(read(drawn)) == [left for left, _ in rows] + [right for _, right in rows]

@@ -181,12 +181,20 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
         if len(segments[-1]) == 1 and previous.text in BULLETS:
             segments[-1].append(word)  # a bullet and its item's text
         elif (
-            (gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word)
-        ) or (rules and _ruled_between(previous, word, rules)):
+            _opens_item(word, gap, em)
+            or ((gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word))
+            or (rules and _ruled_between(previous, word, rules))
+        ):
             segments.append([word])
         else:
             segments[-1].append(word)
     return segments
+
+
+def _opens_item(word: Word, gap: float, em: float) -> bool:
+    """A bullet glyph after a wide space opens a list item in the next column:
+    running text never holds one (a dash does, so dashes are not taken)."""
+    return word.text in BULLETS and word.text not in _DASHES and gap > RESTYLED_EM * em
 
 
 def _first_unit(words: list[Word]) -> Word:
