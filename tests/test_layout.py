@@ -587,3 +587,30 @@ def test_a_bullet_after_a_wide_space_opens_an_item_of_the_next_column() -> None:
         else:
             drawn += at(right.split(), 431.3, None, top)
     assert texts(read(drawn)) == [left for left, _ in rows] + [right for _, right in rows]
+
+
+def test_a_short_justified_line_beside_a_column_is_not_cut_at_its_stretched_spaces() -> None:
+    # A tagline of four words justified across its column, wrapped over two
+    # lines: its spaces stretch to 2.6 em, and the column beside it makes every
+    # row around vote for a gutter there. Spaces stretched alike are no gutter.
+    drawn = spread(["Quand", "le", "numérique"], 244.6, 397.7, 100)
+    drawn += words("rapproche", 244.6, 100 + PITCH)
+    drawn += column("Droite", 417, 100, 6)
+    drawn += words("Une", 244.6, 100 + 3 * PITCH) + words("suite", 244.6, 100 + 4 * PITCH)
+    assert texts(read(drawn))[:2] == ["Quand le numérique", "rapproche"]
+
+
+def test_a_gutter_as_wide_as_the_spaces_beside_it_still_cuts_where_its_column_starts() -> None:
+    # Two justified columns; on one row the left line's spaces come out 30 pt, as
+    # wide as the gutter after it. The right column's words start at 230 in every
+    # row: that space opens a column, it is not one of the line's spaces.
+    drawn: list[Word] = []
+    for k in range(6):
+        left = ["aaaaaa", "bbbbbb", "cccccc"] if k == 2 else ["aaaa", "bbbb", "cccc"]
+        drawn += spread(left, 50, 200, 100 + PITCH * k)
+        drawn += spread(["Droite", "ligne", f"n{k}"], 230, 380, 100 + PITCH * k)
+    lines = read(drawn)
+    assert "aaaaaa bbbbbb cccccc" in texts(lines)
+    assert [line.text for line in lines if line.bbox.x0 >= 230] == [
+        f"Droite ligne n{k}" for k in range(6)
+    ]

@@ -166,7 +166,7 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
     """Cut a row where the gap between two words is a gutter, or a rule."""
     row = rows[index]
     segments: list[list[Word]] = [[row[0]]]
-    for previous, word in zip(row, row[1:], strict=False):
+    for k, (previous, word) in enumerate(zip(row, row[1:], strict=False), start=1):
         gap = word.x0 - previous.x1
         em = min(previous.size, word.size)
         # A change of type size across a wide space, or of weight across a wider
@@ -182,13 +182,54 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
             segments[-1].append(word)  # a bullet and its item's text
         elif (
             _opens_item(word, gap, em)
-            or ((gap > GUTTER_EM * em or restyled) and gutter_between(rows, index, previous, word))
+            or (
+                (gap > GUTTER_EM * em or restyled)
+                and gutter_between(rows, index, previous, word)
+                and not _stretched(rows, index, k)
+            )
             or (rules and _ruled_between(previous, word, rules))
         ):
             segments.append([word])
         else:
             segments[-1].append(word)
     return segments
+
+
+# Two spaces of one line within this many points are stretched alike.
+STRETCHED_ALIKE = 0.5
+
+
+def _gap(row: list[Word], k: int) -> float | None:
+    return row[k + 1].x0 - row[k].x1 if 0 <= k < len(row) - 1 else None
+
+
+def _justified(row: list[Word], k: int) -> bool:
+    """The space after row[k] is as wide as a space next to it: the evenly
+    stretched spaces of one justified line."""
+    gap = _gap(row, k)
+    assert gap is not None
+    return any(
+        other is not None and abs(other - gap) <= STRETCHED_ALIKE
+        for other in (_gap(row, k - 1), _gap(row, k + 1))
+    )
+
+
+def _stretched(rows: list[list[Word]], index: int, k: int) -> bool:
+    """The wide space before row[k] is one of its justified line's spaces, and
+    the word after it starts no column in the rows around (a short line set
+    justified, `Quand   le   numérique`, beside a column whose rows vote for a
+    gutter)."""
+    row = rows[index]
+    if not _justified(row, k - 1):
+        return False
+    word = row[k]
+    sizes = tuple({w.size for w in row})
+    for near in _run_rows(rows, index, sizes, 2.5 * word.size):
+        for j, other in enumerate(near):
+            starts = j == 0 or other.x0 - near[j - 1].x1 > NARROW_GUTTER_EM * other.size
+            if abs(other.x0 - word.x0) <= 1.0 and starts and not (j and _justified(near, j - 1)):
+                return False
+    return True
 
 
 def _opens_item(word: Word, gap: float, em: float) -> bool:
