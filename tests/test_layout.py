@@ -605,12 +605,34 @@ def test_a_gutter_as_wide_as_the_spaces_beside_it_still_cuts_where_its_column_st
     # wide as the gutter after it. The right column's words start at 230 in every
     # row: that space opens a column, it is not one of the line's spaces.
     drawn: list[Word] = []
+    first = ["Une", "Deux", "Trois", "Quatre", "Cinq", "Six"]
     for k in range(6):
         left = ["aaaaaa", "bbbbbb", "cccccc"] if k == 2 else ["aaaa", "bbbb", "cccc"]
         drawn += spread(left, 50, 200, 100 + PITCH * k)
-        drawn += spread(["Droite", "ligne", f"n{k}"], 230, 380, 100 + PITCH * k)
+        drawn += spread([first[k], "ligne", f"n{k}"], 230, 380, 100 + PITCH * k)
     lines = read(drawn)
     assert "aaaaaa bbbbbb cccccc" in texts(lines)
     assert [line.text for line in lines if line.bbox.x0 >= 230] == [
-        f"Droite ligne n{k}" for k in range(6)
+        f"{first[k]} ligne n{k}" for k in range(6)
     ]
+
+
+def test_the_last_word_of_a_justified_line_pushed_to_a_narrow_column_s_edge() -> None:
+    # A justified column 131 pt wide beside another column: lines of two or three
+    # words push their last word to the right edge, at x0 that vary from line to
+    # line, while a column's words start at one x.
+    rows = [
+        ["Le", "projet", "vise", "à"],
+        ["accompagner", "les"],
+        ["publics", "éloignés", "du"],
+        ["numérique", "en"],
+        ["s’appuyant", "sur", "les"],
+        ["données", "ouvertes", "du"],
+        ["territoire.", "La", "plateforme"],
+    ]
+    drawn: list[Word] = []
+    for k, tokens in enumerate(rows):
+        drawn += spread(tokens, 158, 289, 100 + PITCH * k)
+        drawn += words(f"Autre colonne {k}", 405, 100 + PITCH * k)
+    left = [line.text for line in read(drawn) if line.bbox.x0 < 400]
+    assert left == [" ".join(tokens) for tokens in rows]

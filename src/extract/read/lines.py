@@ -186,6 +186,7 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
                 (gap > GUTTER_EM * em or restyled)
                 and gutter_between(rows, index, previous, word)
                 and not _stretched(rows, index, k)
+                and not _pushed_to_edge(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
         ):
@@ -214,22 +215,60 @@ def _justified(row: list[Word], k: int) -> bool:
     )
 
 
+def _near_words(rows: list[list[Word]], index: int, k: int) -> list[list[Word]]:
+    """The words around the space before row[k] in the rows of its run of text."""
+    row = rows[index]
+    em = row[k].size
+    lo, hi = row[k - 1].x0 - em, row[k].x1 + em
+    sizes = tuple({w.size for w in row})
+    near = [
+        [w for w in other if w.x1 > lo and w.x0 < hi]
+        for other in _run_rows(rows, index, sizes, 2.5 * em)
+    ]
+    return [other for other in near if other]
+
+
+def _column_starts_at(near: list[list[Word]], word: Word) -> bool:
+    """Some row around starts a column where `word` starts: a word there, first
+    in its row or after more than a word space that is not one of its line's
+    stretched spaces, ending elsewhere (one as wide, the same short word at the
+    end of two justified lines, is a coincidence, not a column)."""
+    for other in near:
+        for j, w in enumerate(other):
+            if abs(w.x0 - word.x0) > 1.0 or abs(w.x1 - word.x1) <= 1.0:
+                continue
+            if j == 0 or (
+                w.x0 - other[j - 1].x1 > NARROW_GUTTER_EM * w.size and not _justified(other, j - 1)
+            ):
+                return True
+    return False
+
+
 def _stretched(rows: list[list[Word]], index: int, k: int) -> bool:
     """The wide space before row[k] is one of its justified line's spaces, and
     the word after it starts no column in the rows around (a short line set
     justified, `Quand   le   numérique`, beside a column whose rows vote for a
     gutter)."""
     row = rows[index]
-    if not _justified(row, k - 1):
-        return False
+    return _justified(row, k - 1) and not _column_starts_at(_near_words(rows, index, k), row[k])
+
+
+def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
+    """The word after the wide space before row[k] ends the line at the column's
+    right edge, where the rows around end, and starts where none of them starts a
+    column: the last word of a justified line of two or three words in a narrow
+    column (`accompagner        les`), pushed to the edge, not a column's start."""
+    row = rows[index]
     word = row[k]
-    sizes = tuple({w.size for w in row})
-    for near in _run_rows(rows, index, sizes, 2.5 * word.size):
-        for j, other in enumerate(near):
-            starts = j == 0 or other.x0 - near[j - 1].x1 > NARROW_GUTTER_EM * other.size
-            if abs(other.x0 - word.x0) <= 1.0 and starts and not (j and _justified(near, j - 1)):
-                return False
-    return True
+    if k + 1 < len(row) and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size:
+        return False  # the line goes on after it
+    near = _near_words(rows, index, k)
+    ends = sum(
+        1
+        for other in near
+        if abs(other[-1].x1 - word.x1) <= 1.0 and abs(other[-1].x0 - word.x0) > 1.0
+    )
+    return ends >= 2 and not _column_starts_at(near, word)
 
 
 def _opens_item(word: Word, gap: float, em: float) -> bool:
