@@ -636,3 +636,16 @@ def test_the_last_word_of_a_justified_line_pushed_to_a_narrow_column_s_edge() ->
         drawn += words(f"Autre colonne {k}", 405, 100 + PITCH * k)
     left = [line.text for line in read(drawn) if line.bbox.x0 < 400]
     assert left == [" ".join(tokens) for tokens in rows]
+
+
+def test_a_table_of_one_row_ruled_only_under_it_is_one_row() -> None:
+    # The last page of a summary table ruled under each row: one row left, its tag,
+    # a territory on two lines and a wider bold title, the rule drawn cell by cell.
+    drawn = words("[LABEL ARGENT]", 84.2, 111.3) + words("Département de la", 193.5, 111.3)
+    drawn += words("Ognelle", 193.5, 126.3)
+    drawn += words("MonQuartier+, le service qui simplifie la", 310.3, 111.2, bold=True)
+    drawn += words("vie des familles", 310.3, 127.7, bold=True)
+    rules = [BBox(x0, 146.3, x1, 147.0) for x0, x1 in ((78, 187.5), (187.5, 304.5), (304.5, 550.5))]
+    lines = read(drawn, rules)
+    assert texts(lines)[0] == "[LABEL ARGENT]"
+    assert len({line.group for line in lines}) == 1 and lines[0].group >= 0

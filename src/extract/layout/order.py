@@ -353,14 +353,13 @@ def _rule_across(zone: _Zone, top: float, bottom: float, ctx: Context) -> bool:
 
 def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
     """A rule runs across the gutters between two of the zone's bands, or, for a
-    zone of one band, both above and below it (a table of one row)."""
+    zone of one band, right below it (a table of one row, ruled under each row as
+    tables are; a heading's underline never crosses a gutter)."""
     if len(zone.bands) == 1:
         items = zone.items
-        top = min(i.box.top for i in items)
         bottom = max(i.box.bottom for i in items)
         size = max(i.size for i in items)
-        above = _rule_across(zone, top - 2.0 * size, top + 1.0, ctx)
-        return above and _rule_across(zone, bottom - 1.0, bottom + 2.0 * size, ctx)
+        return _rule_across(zone, bottom - 1.0, bottom + 2.0 * size, ctx)
     for upper, lower in zip(zone.bands, zone.bands[1:], strict=False):
         top = max(i.box.bottom for i in upper) - 1.0
         bottom = min(i.box.top for i in lower) + 1.0
