@@ -649,3 +649,15 @@ def test_a_table_of_one_row_ruled_only_under_it_is_one_row() -> None:
     lines = read(drawn, rules)
     assert texts(lines)[0] == "[LABEL ARGENT]"
     assert len({line.group for line in lines}) == 1 and lines[0].group >= 0
+
+
+def test_a_column_rule_ending_with_the_first_section_keeps_its_columns_its_own() -> None:
+    # As above, but the first column runs to the page's foot: only the rule drawn
+    # between the first section's columns, ending with them, tells they are its own.
+    drawn = _sections_in_own_columns(0)
+    rule = BBox(330.0, 98.0, 330.7, 100 + 8 * PITCH)
+    order = [line.text.split()[0] for line in read(drawn, [rule])]
+    assert order[: 1 + 8 + 7 + 1] == ["DESCRIPTION"] + ["s0a"] * 8 + ["s0b"] * 7 + ["INNOVATION"]
+    # Without it, the page reads as one flow down the first column, then the second.
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order[-7:] == ["s0b"] * 7

@@ -524,12 +524,25 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
     bottom = max(i.box.bottom for i in left)
     size = max(i.size for i in left)
     # A flow's second column opens at the top of the flow, beside its first row,
-    # once the first is full: the first column ends at the foot of the text area.
+    # once the first is full: the first column ends at the foot of the text area,
+    # and a rule between the columns, if drawn, runs on past the first row.
     return (
         right_rows == [0]
         and len(rows) >= 2
         and bottom >= FOOT_SHARE * ctx.page_height
         and bottom >= ctx.foot - FULL_LINES * size
+        and not _rule_stops(rows, inner, right_items, ctx)
+    )
+
+
+def _rule_stops(rows: list[list[Item]], inner: float, right: list[Item], ctx: Context) -> bool:
+    """A column rule between the text columns ends above the second row: the
+    columns are the first row's own."""
+    edge = min(i.box.x0 for i in right)
+    top = min(i.box.top for i in right)
+    below = min(i.box.top for i in rows[1]) - TOP_TOLERANCE
+    return any(
+        inner - 1.0 <= (r.x0 + r.x1) / 2 <= edge + 1.0 and top < r.bottom < below for r in ctx.seps
     )
 
 
