@@ -71,8 +71,9 @@ def _fuzzy(geo: Geography, m: Member, levels: tuple[str, ...]) -> list[Candidate
 
 
 def _prefix(geo: Geography, m: Member) -> list[Candidate]:
-    """`Antibes Juan-les-Pins`: a commune's name, then a locality of it after a space
-    (never after a hyphen, which makes one compound name, nor after `en`, `sur`…)."""
+    """`Antibes Juan-les-Pins`: a commune's name, then a locality of it after a space:
+    a name of two words at least (`Juan-les-Pins`) that is no entity's. Never after a
+    hyphen, which makes one compound name, nor after `en`, `sur`…"""
     chunks = m.text.split()
     for cut in range(len(chunks) - 1, 0, -1):
         head = member(" ".join(chunks[:cut]))
@@ -83,8 +84,12 @@ def _prefix(geo: Geography, m: Member) -> list[Candidate]:
         if found and following[0] in LINKING_WORDS:
             return []
         rest = member(" ".join(chunks[cut:]))
-        if found and any(geo.exact[level].get(rest.key) for level in LEVELS):
-            return []  # `Grand Lyon` names Lyon, not the commune of Grand
+        if found and (
+            len(rest.words) < 2 or any(geo.exact[level].get(rest.key) for level in LEVELS)
+        ):
+            # A one-word qualifier makes another place (`Quimperlé Ouest`, `Kerlouan
+            # Plage`), and `Grand Lyon` names Lyon, not the commune of Grand.
+            return []
         if found:
             return [
                 Candidate(i, round(fuzz.ratio(m.loose_key, head.loose_key), 1), "prefix")
