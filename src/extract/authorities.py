@@ -102,12 +102,18 @@ _PARENTHESES = regex.compile(r"\(([^()]*)\)")
 SEPARATORS = regex.compile(r"\s*[/,;&+]\s*|\s+et\s+|\s+[\-–—−]+\s+", regex.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[str, ...]:
     """Folded words: no case, accents, punctuation; `Saint` as `st`, small numbers spelt."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LIGATURES).casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(_SYNONYMS.get(w, w) for w in _NON_WORD.sub(" ", plain).split())
+    return fold(text)
+
+
+def fold(text: str) -> tuple[str, ...]:
+    """`tokens` without its cache, for names folded once (the official geography's)."""
+    # Accents go with the ASCII encoding of the decomposed text (French names are Latin).
+    spaced = _NON_WORD.sub(" ", text.translate(_LIGATURES).casefold())
+    plain = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode("ascii")
+    return tuple(_SYNONYMS.get(w, w) for w in plain.split())
 
 
 def loose(words: tuple[str, ...]) -> str:
