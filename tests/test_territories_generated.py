@@ -8,6 +8,7 @@ authority each printing names.
 from __future__ import annotations
 
 import random
+from html import escape
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -81,3 +82,12 @@ def test_two_generated_editions_give_one_key_per_authority(tmp_path: Path) -> No
         (key,) = keys_of[ident]
         assert territories[key]["editions"] == sorted(editions)
         assert set(territories[key]["names"]) == printed_as[ident]
+    # the report shows each of these territories' labels in both editions
+    html = (out / "report.html").read_text(encoding="utf-8")
+    section = html[html.index("<h2>Territories across editions</h2>") :]
+    for ident in both:
+        (key,) = keys_of[ident]
+        name = escape(territories[key]["name"])
+        row = section[section.index(f"<tr><th>{name} <small>") :]
+        row = row[: row.index("</tr>")]
+        assert row.count("<td>") == 2 and "<td>—</td>" not in row, row
