@@ -1,7 +1,7 @@
 """Printed territory names read as the authorities they name.
 
-A laureate is printed as a string: `CA Pau Béarn Pyrénées / ANCT`, `Rennes,
-Ville et Métropole`, `CCAS de Montpellier`. Linking it to the official
+A laureate is printed as a string: `CA du Val Vert / Agence X`, `X, Ville et
+Métropole`, `CCAS de X`. Linking it to the official
 geography needs the authorities behind that string: each with the kind its
 words say (a `Ville`, a `CA`…) and the rest of its name reduced to a key that
 abbreviations, accents, dashes, `Saint`/`St` and articles do not change. Only
@@ -84,7 +84,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 )
 _PREPOSITIONS = frozenset({"de", "du", "des", "d"})
 FILLERS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "a", "au", "aux"})
-# Words that continue a place name (`Saint-Quentin en Yvelines`): what follows
+# Words that continue a place name (`Saint-Germain en Laye`): what follows
 # a commune's name after one of them is not a locality added to it.
 LINKING_WORDS = FILLERS | {"sur", "sous", "lez", "les", "pres"}
 _NUMBERS = {
@@ -131,7 +131,8 @@ def _phrase_at(words: tuple[str, ...], end: bool) -> tuple[int, str] | None:
 
 
 def strip_kinds(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(kinds named at either end, the rest): `CA de La Rochelle` → (CA,), `la rochelle`."""
+    """(kinds named at either end, the rest): `CA de La Roche-sur-Yon` → (CA,),
+    `la roche sur yon`."""
     kinds: list[str] = []
     while words:
         head, tail = _phrase_at(words, end=False), _phrase_at(words, end=True)
@@ -200,7 +201,7 @@ def syndicat_acronym(text: str) -> bool:
 
 
 def split_hints(text: str) -> tuple[str, tuple[str, ...]]:
-    """The name without its parentheses, and what they held (`SAMOA (X Métropole)`):
+    """The name without its parentheses, and what they held (`SPL X (Y Métropole)`):
     a parent body or a place that may tell an ambiguous name apart, never a member."""
     hints = tuple(h.strip() for h in _PARENTHESES.findall(text) if h.strip())
     return " ".join(_PARENTHESES.sub(" ", text).split()), hints

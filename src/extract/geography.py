@@ -58,7 +58,7 @@ class Geography:
 
 def official_words(entity_level: str, name: str) -> tuple[str, ...]:
     """An official name's words as a printed one's: an EPCI's kind words go
-    (`CA Lorient Agglomération` is printed `Lorient Agglomération`); a commune's
+    (`CA Montélimar Agglomération` is printed `Montélimar Agglomération`); a commune's
     name is all name (`La Ville-du-Bois` keeps its `ville`)."""
     words = fold(name)  # not cached: each official name is folded once
     if entity_level == "epci":

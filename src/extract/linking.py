@@ -1,7 +1,7 @@
 """Printed names → official entities: exact, then fuzzy, then never a guess.
 
-A printed name may hold several authorities (`Ville et CA La Rochelle`), a
-co-signer (`… / ANCT`), a parent body in parentheses, or separators that
+A printed name may hold several authorities (`Ville et CA X`), a
+co-signer (`… / Agence X`), a parent body in parentheses, or separators that
 belong to an official name (`CC Monts, Rance et Rougier`). Each way of cutting
 it at its separators is tried, and the one that names the most official
 entities, in the fewest pieces, is kept. A name that fits several entities is
@@ -71,8 +71,8 @@ def _fuzzy(geo: Geography, m: Member, levels: tuple[str, ...]) -> list[Candidate
 
 
 def _prefix(geo: Geography, m: Member) -> list[Candidate]:
-    """`Antibes Juan-les-Pins`: a commune's name, then a locality of it after a space:
-    a name of two words at least (`Juan-les-Pins`) that is no entity's. Never after a
+    """`X Y-les-Z`: a commune's name, then a locality of it after a space:
+    a name of two words at least (`Y-les-Z`) that is no entity's. Never after a
     hyphen, which makes one compound name, nor after `en`, `sur`…"""
     chunks = m.text.split()
     for cut in range(len(chunks) - 1, 0, -1):
@@ -118,7 +118,7 @@ def candidates(m: Member) -> tuple[Candidate, ...]:
 
 
 def _borrow(infos: list[Member], at: int, used: set[int]) -> tuple[str, ...]:
-    """The name a bare kind takes (`Rennes, Ville et Métropole`; `Ville et CA X`)."""
+    """The name a bare kind takes (`X, Ville et Métropole`; `Ville et CA X`)."""
     for i in range(at - 1, -1, -1):  # a bare name before it lends its name and goes
         if infos[i].words and infos[i].kind is None:
             used.add(i)
@@ -133,8 +133,8 @@ def _borrow(infos: list[Member], at: int, used: set[int]) -> tuple[str, ...]:
 
 
 def _best_cut(text: str, segs: list[Segment], group: list[int]) -> list[Member]:
-    """Bare pieces as one name when they are one (`Grand Paris Seine et Oise`), else
-    cut where that names the most entities, in the fewest runs (`Montrouge et Malakoff`)."""
+    """Bare pieces as one name when they are one (`Marne et Gondoire`), else
+    cut where that names the most entities, in the fewest runs (`Vanves et Malakoff`)."""
     whole = member(text[segs[group[0]].start : segs[group[-1]].end])
     if candidates(whole) or len(group) == 1:
         return [whole]
@@ -160,7 +160,7 @@ def _best_cut(text: str, segs: list[Segment], group: list[int]) -> list[Member]:
 
 def _runs(text: str, segs: list[Segment], infos: list[Member], group: list[int]) -> list[Member]:
     """A piece with kind words starts an authority, and the bare pieces after it
-    continue its name (`CA Portes de France – Thionville`, `CC Monts, Rance et
+    continue its name (`CA X – Y`, `CC Monts, Rance et
     Rougier`), except after a slash (a co-signer). Bare pieces before any kind
     are cut where that names the most entities."""
     blocks: list[list[int]] = []

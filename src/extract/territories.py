@@ -3,8 +3,9 @@
 A record's names (its summary line and its detail page) are linked together,
 so that each may tell the other's ambiguity apart and both get one key. The
 key is built from what the territory is, not from how it was printed: the
-codes of the official entities it is linked to (`epci:200067254`,
-`commune:17300+epci:241700434`; a CCAS is its own body, `ccas:34172`), and
+codes of the official entities it is linked to (`epci:` and a SIREN,
+`commune:` and an INSEE code plus an EPCI for a joint
+laureate; a CCAS is its own body, `ccas:` and its commune's code), and
 for what cannot be linked, its kind and normalised name
 (`name:syndicat-numerique-val-vert`). So every edition, extracted alone in its
 own process, gives the same key to the same authority.
