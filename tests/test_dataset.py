@@ -104,6 +104,7 @@ ROW = st.fixed_dictionaries(
         "tier": st.sampled_from(["or", "argent", "bronze"]),
         "tier_statement": st.none() | st.sampled_from(["or", "argent", "bronze"]),
         "territory": TEXT,
+        "territory_key": TEXT,
         "project": TEXT,
         "project_subtitle": st.none() | TEXT,
         "description": TEXT,

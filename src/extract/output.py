@@ -21,6 +21,7 @@ from extract import __version__, store
 from extract.pipeline import Failure, Options, Result
 from extract.read.api import sha256_of
 from extract.rows import file_name
+from extract.territory_tables import territory_tables
 
 NAME = "manifest.json"
 
@@ -95,6 +96,10 @@ def manifest_bytes(
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _territories(merged: Mapping[str, pa.Table]) -> Mapping[str, pa.Table]:
+    return territory_tables(merged["laureates"], merged["summary_entries"])
+
+
 def latest_per_edition(results: Sequence[Result]) -> list[Result]:
     """One result per edition year: when two files claim one year, the later wins."""
     by_year: dict[int, Result] = {}
@@ -120,7 +125,7 @@ def write_outputs(
     merged = {name: pa.concat_tables(parts) for name, parts in tables.items()}
     years = {result.edition.year for result in results}
     with store.locked(out):
-        files = store.dataset_files(out, merged, years, options.csv_dialect)
+        files = store.dataset_files(out, merged, years, options.csv_dialect, _territories)
         files[NAME] = manifest_bytes(out, outcomes, options, files)
         store.write_files(out, files)
     return files

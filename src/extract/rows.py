@@ -11,6 +11,8 @@ from extract.model import Edition, Inconsistency, Laureate, Match, SummaryEntry
 from extract.names import category_key
 from extract.reconcile import Reconciliation
 from extract.tables import SCHEMAS
+from extract.territories import record_key
+from extract.territory_tables import territory_tables
 
 Row = dict[str, Any]
 
@@ -34,7 +36,17 @@ def file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _laureate_row(edition: Edition, rid: str, lau: Laureate) -> Row:
+def territory_keys(rec: Reconciliation) -> dict[Laureate | SummaryEntry, str]:
+    """One key per record: its summary line and detail page are linked together."""
+    keys: dict[Laureate | SummaryEntry, str] = {}
+    for m in rec.matches:
+        printed = [x for x in (m.summary, m.laureate) if x is not None]
+        key = record_key(x.territory for x in printed)
+        keys.update((x, key) for x in printed)
+    return keys
+
+
+def _laureate_row(edition: Edition, rid: str, lau: Laureate, key: str) -> Row:
     return {
         "record_id": rid,
         "edition_year": edition.year,
@@ -42,6 +54,7 @@ def _laureate_row(edition: Edition, rid: str, lau: Laureate) -> Row:
         "tier": lau.tier,
         "tier_statement": lau.tier_statement,
         "territory": lau.territory,
+        "territory_key": key,
         "project": lau.project,
         "project_subtitle": lau.project_subtitle,
         "description": lau.description,
@@ -55,7 +68,7 @@ def _laureate_row(edition: Edition, rid: str, lau: Laureate) -> Row:
     }
 
 
-def _entry_row(edition: Edition, entry: SummaryEntry) -> Row:
+def _entry_row(edition: Edition, entry: SummaryEntry, key: str) -> Row:
     return {
         "edition_year": edition.year,
         "category": entry.category,
@@ -63,6 +76,7 @@ def _entry_row(edition: Edition, entry: SummaryEntry) -> Row:
         "position": entry.position,
         "project": entry.project,
         "territory": entry.territory,
+        "territory_key": key,
         "tier": entry.tier,
         "page": entry.page,
     }
@@ -143,12 +157,13 @@ def to_table(name: str, rows: Sequence[Row]) -> pa.Table:
 
 def edition_tables(edition: Edition, rec: Reconciliation) -> dict[str, pa.Table]:
     ids = record_ids(edition)
+    keys = territory_keys(rec)
     rows: dict[str, list[Row]] = {
         "laureates": [
-            _laureate_row(edition, rid, lau)
+            _laureate_row(edition, rid, lau, keys[lau])
             for rid, lau in zip(ids, edition.laureates, strict=True)
         ],
-        "summary_entries": [_entry_row(edition, e) for e in edition.summary_entries],
+        "summary_entries": [_entry_row(edition, e, keys[e]) for e in edition.summary_entries],
         "reconciliation": [_match_row(edition, ids, m) for m in rec.matches],
         "inconsistencies": [_issue_row(edition, ids, i) for i in rec.inconsistencies],
         "editions": [_edition_row(edition, rec)],
@@ -162,4 +177,6 @@ def edition_tables(edition: Edition, rec: Reconciliation) -> dict[str, pa.Table]
             for n, j in enumerate(edition.jury, start=1)
         ],
     }
-    return {name: to_table(name, table_rows) for name, table_rows in rows.items()}
+    tables = {name: to_table(name, table_rows) for name, table_rows in rows.items()}
+    tables.update(territory_tables(tables["laureates"], tables["summary_entries"]))
+    return tables

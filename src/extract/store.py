@@ -14,7 +14,7 @@ import io
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from extract import signals
 from extract.errors import OutputNotWritableError
-from extract.tables import SCHEMAS, SORT_KEYS
+from extract.tables import DERIVED, SCHEMAS, SORT_KEYS
 
 CSV_DIALECTS: dict[str, dict[str, Any]] = {
     "plain": {"delimiter": ",", "encoding": "utf-8", "lineterminator": "\n"},
@@ -81,7 +81,10 @@ def merge(old: pa.Table | None, new: pa.Table, years: set[int], name: str) -> pa
     if old is not None and old.num_rows:
         keep = pc.invert(pc.is_in(old.column("edition_year"), pa.array(sorted(years), pa.int16())))
         parts.insert(0, old.filter(keep))
-    table = pa.concat_tables(parts).combine_chunks()
+    return _sorted(pa.concat_tables(parts).combine_chunks(), name)
+
+
+def _sorted(table: pa.Table, name: str) -> pa.Table:
     keys = [(k, "ascending") for k in SORT_KEYS.get(name, ()) if k in table.column_names]
     return table.sort_by(keys) if keys else table
 
@@ -171,16 +174,33 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
             Path(temp).unlink(missing_ok=True)
 
 
+Derive = Callable[[Mapping[str, pa.Table]], Mapping[str, pa.Table]]
+
+
 def dataset_files(
-    out: Path, tables: Mapping[str, pa.Table], years: set[int], dialect: str = "plain"
+    out: Path,
+    tables: Mapping[str, pa.Table],
+    years: set[int],
+    dialect: str = "plain",
+    derive: Derive | None = None,
 ) -> dict[str, bytes]:
-    """The bytes of every table's Parquet and CSV, merged with what is in `out`."""
-    files: dict[str, bytes] = {}
+    """The bytes of every table's Parquet and CSV, merged with what is in `out`.
+
+    The DERIVED tables are `derive`d from the merged others (all editions), not
+    merged: what they hold spans editions."""
+    merged: dict[str, pa.Table] = {}
     for name, schema in SCHEMAS.items():
-        new = tables.get(name, schema.empty_table())
-        merged = merge(_existing(out / f"{name}.parquet", schema), new, years, name)
-        files[f"{name}.parquet"] = parquet_bytes(merged)
-        files[f"{name}.csv"] = csv_bytes(merged, dialect)
+        if name not in DERIVED:
+            new = tables.get(name, schema.empty_table())
+            merged[name] = merge(_existing(out / f"{name}.parquet", schema), new, years, name)
+    derived = derive(merged) if derive is not None else {}
+    for name, schema in SCHEMAS.items():
+        if name in DERIVED:
+            merged[name] = _sorted(derived.get(name, schema.empty_table()), name)
+    files: dict[str, bytes] = {}
+    for name in SCHEMAS:
+        files[f"{name}.parquet"] = parquet_bytes(merged[name])
+        files[f"{name}.csv"] = csv_bytes(merged[name], dialect)
     return files
 
 

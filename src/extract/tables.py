@@ -24,6 +24,13 @@ _CATEGORY = _f(
     "category", pa.string(), "Category, canonical form as printed on the banners (upper case)."
 )
 
+_TERRITORY_KEY = _f(
+    "territory_key",
+    pa.string(),
+    "The territory as an entity, the same for every printing of one authority in every "
+    "edition (see territories).",
+)
+
 LAUREATES = _schema(
     "One row per detail page (or run of pages) presenting a laureate.",
     _f("record_id", pa.string(), "Stable id: slug of year, category and territory."),
@@ -37,6 +44,7 @@ LAUREATES = _schema(
         nullable=True,
     ),
     _f("territory", pa.string(), "Territory as printed after 'attribué à :'."),
+    _TERRITORY_KEY,
     _f("project", pa.string(), "Project title as printed after 'Pour le projet :'."),
     _f(
         "project_subtitle",
@@ -62,6 +70,7 @@ SUMMARY_ENTRIES = _schema(
     _f("position", pa.int32(), "1-based position of the entry in its category's list."),
     _f("project", pa.string(), "Project title as printed in the list."),
     _f("territory", pa.string(), "Territory as printed in the list (without the tag)."),
+    _TERRITORY_KEY,
     _f("tier", pa.string(), "Tier from the '[label …]' tag: or, argent or bronze."),
     _f("page", pa.int32(), "1-based page of the entry."),
 )
@@ -147,6 +156,73 @@ JURY = _schema(
     _f("organisation", pa.string(), "Organisation as printed after the comma."),
 )
 
+
+TERRITORIES = _schema(
+    "One row per territory (territory_key) of every edition in the dataset.",
+    _f(
+        "territory_key",
+        pa.string(),
+        "Codes of the official entities it is linked to (commune:INSEE, epci:SIREN, "
+        "departement:, region:, ccas:INSEE for a commune's CCAS; joined by + for a joint "
+        "laureate), or name: and its normalised name when it cannot be linked.",
+    ),
+    _f("name", pa.string(), "Its most complete printed form."),
+    _f(
+        "kind",
+        pa.string(),
+        "ville, ccas, communauté de communes, communauté d'agglomération, communauté "
+        "urbaine, métropole, département, région, syndicat, other, or joint (several "
+        "authorities together: their kinds are in territory_links).",
+    ),
+    _f("names", pa.list_(pa.string()), "Every printed form seen (CSV: separated by |)."),
+    _f("editions", pa.list_(pa.int16()), "Editions it is labelled or listed in (CSV: |)."),
+    _f("links", pa.int32(), "Official entities it is linked to (rows of territory_links)."),
+    _f(
+        "link_note",
+        pa.string(),
+        "Why it (or one of its members) is not linked: not in the official geography, "
+        "ambiguous, or no current entity of that name; null when every member is linked.",
+        nullable=True,
+    ),
+)
+
+TERRITORY_LINKS = _schema(
+    "One row per official entity a territory is linked to (a joint laureate has several). "
+    "Reference: Etalab's découpage administratif, version in src/extract/data's metadata.",
+    _f("territory_key", pa.string(), "The territory (see territories)."),
+    _f("level", pa.string(), "commune, epci, departement or region."),
+    _f("code", pa.string(), "INSEE code of a commune, département or région; SIREN of an EPCI."),
+    _f("official_name", pa.string(), "Name in the official geography."),
+    _f(
+        "member_kind",
+        pa.string(),
+        "Kind of this member: from the printed words (Ville, CCAS, CA…), else from the entity.",
+    ),
+    _f(
+        "departement",
+        pa.string(),
+        "Département code (an EPCI's: that of its most populous commune).",
+        nullable=True,
+    ),
+    _f("departement_name", pa.string(), "Département name.", nullable=True),
+    _f("region", pa.string(), "Région code.", nullable=True),
+    _f("region_name", pa.string(), "Région name.", nullable=True),
+    _f(
+        "population",
+        pa.int64(),
+        "Municipal population (summed over communes for a département or région).",
+        nullable=True,
+    ),
+    _f("score", pa.float64(), "Name similarity, 0-100 (100: exact once normalised)."),
+    _f(
+        "method",
+        pa.string(),
+        "exact, fuzzy (a letter or two apart), prefix (the commune's name then a locality "
+        "of it) or context (one of same-named entities, told apart by the record's other "
+        "names).",
+    ),
+)
+
 SCHEMAS: dict[str, pa.Schema] = {
     "laureates": LAUREATES,
     "summary_entries": SUMMARY_ENTRIES,
@@ -154,7 +230,11 @@ SCHEMAS: dict[str, pa.Schema] = {
     "inconsistencies": INCONSISTENCIES,
     "editions": EDITIONS,
     "jury": JURY,
+    "territories": TERRITORIES,
+    "territory_links": TERRITORY_LINKS,
 }
+# Tables computed from the merged others (all editions), never merged themselves.
+DERIVED: tuple[str, ...] = ("territories", "territory_links")
 
 # Columns that order each table's rows, so that output is deterministic.
 SORT_KEYS: dict[str, tuple[str, ...]] = {
@@ -164,6 +244,8 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "inconsistencies": ("edition_year",),
     "editions": ("edition_year",),
     "jury": ("edition_year", "position"),
+    "territories": ("territory_key",),
+    "territory_links": ("territory_key", "level", "code"),
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import pages, texts
 from . import phrases as P
+from .authorities import Cast
 from .compose import Composer
 from .content import edition
 from .inject import apply_injections
@@ -43,9 +44,15 @@ def seed_layout(seed: int, families: bool = True) -> Layout:
 
 
 def draw_edition(
-    seed: int, layout: Layout | None = None, inject: tuple[str, ...] = ()
+    seed: int,
+    layout: Layout | None = None,
+    inject: tuple[str, ...] = (),
+    cast: Cast | None = None,
 ) -> tuple[Truth, Spec]:
-    """Draw an edition for `seed` (deterministic) and typeset it; layout None = from the seed."""
+    """Draw an edition for `seed` (deterministic) and typeset it; layout None = from the seed.
+
+    With a `cast`, the laureates are its authorities, printed in forms drawn afresh
+    (see authorities.py); without, the territories are those the seed always drew."""
     rng = random.Random(seed)
     layout_rng = random.Random(rng.random())
     if layout is None:
@@ -54,6 +61,8 @@ def draw_edition(
     if layout.banner_long and layout.banner_form in ("two_lines", "three_lines"):
         categories = P.CATEGORIES + P.LONG_CATEGORIES  # only then: other seeds keep their content
     ed = edition(rng, (layout.long_names, layout.long_records), tuple(inject), categories)
+    if cast is not None:
+        cast.apply(ed, random.Random(f"cast {seed}"))
     injected = apply_injections(ed, rng, tuple(inject))
     header, footer = texts.running_texts(ed, layout.running, rng)
     numbered = layout.page_number_style != "none"

@@ -20,6 +20,7 @@ section.edition { background: #fff; border: 1px solid var(--line); border-radius
 h2 { color: var(--accent); } h3 { margin-top: 28px; border-bottom: 1px solid var(--line); }
 .source, .empty, figcaption, .shown { color: var(--muted); }
 table { border-collapse: collapse; }
+.side-by-side { display: flex; flex-wrap: wrap; gap: 32px; align-items: flex-start; }
 table.counts td, table.counts th { padding: 4px 14px 4px 0; text-align: left; }
 table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.counts tr.diff td { color: #a11; font-weight: 600; }

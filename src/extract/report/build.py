@@ -18,6 +18,12 @@ from extract.report.crops import CropSource
 from extract.report.data import EditionData, Row, load
 from extract.report.issues import issues_section
 from extract.report.laureates import laureates_section
+from extract.report.territories import (
+    Territories,
+    across_editions,
+    load_territories,
+    per_region_and_kind,
+)
 from extract.store import write_files
 
 REPORT_NAME = "report.html"
@@ -51,7 +57,7 @@ def _counts(info: Row) -> str:
     )
 
 
-def _edition(edition: EditionData, cache: CropCache) -> str:
+def _edition(edition: EditionData, cache: CropCache, territories: Territories) -> str:
     info, year = edition.info, edition.year
     crops = CropSource(cache, edition.source)
     try:
@@ -68,6 +74,7 @@ def _edition(edition: EditionData, cache: CropCache) -> str:
         f"SHA-256 <code>{escape(info['source_sha256'][:16])}…</code></p>"
         f"<h3>Stated and found counts</h3>{_counts(info)}"
         f"<h3>Laureates per category and tier</h3>{tier_chart(edition.laureates, year)}"
+        f"<h3>Laureates per région and per kind</h3>{per_region_and_kind(edition, territories)}"
         f"<h3>{escape(heading)}</h3>{issues}"
         f"<h3>Laureates ({len(edition.laureates)})</h3>"
         f"{laureates_section(edition.laureates, year)}</section>"
@@ -82,7 +89,9 @@ def render(out: Path, crops: Mapping[str, bytes] | None = None) -> str:
         if cache.get(name) is None:
             cache.put(name, data)
     nav = " ".join(f'<a href="#edition-{e.year}">{e.year}</a>' for e in editions)
-    body = "\n".join(_edition(e, cache) for e in editions)
+    territories = load_territories(out)
+    body = "\n".join(_edition(e, cache, territories) for e in editions)
+    body += across_editions(editions, territories)
     cache.save()
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
