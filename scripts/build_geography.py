@@ -34,6 +34,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.geography import keys_of
+
 PACKAGE = "@etalab/decoupage-administratif"
 VERSION = "6.0.0"
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +51,10 @@ SCHEMA = pa.schema(
         pa.field("population", pa.int64()),
         pa.field("epci_type", pa.string()),  # CA, CC, CU, METRO, MET69 (EPCI only)
         pa.field("epci", pa.string()),  # SIREN of a commune's EPCI
+        # The name's look-up keys, as extract.geography.keys_of gives them: stored so
+        # that a process reads them instead of folding 36,000 names (0.4 s) each run.
+        pa.field("exact_key", pa.string(), nullable=False),
+        pa.field("loose_key", pa.string(), nullable=False),
     ]
 )
 
@@ -150,6 +156,8 @@ def build_table(package: dict[str, Any]) -> pa.Table:
         )
     order = {"commune": 0, "epci": 1, "departement": 2, "region": 3}
     rows.sort(key=lambda row: (order[row["level"]], row["code"]))
+    for row in rows:
+        row["exact_key"], row["loose_key"] = keys_of(row["level"], row["name"])
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 

@@ -67,18 +67,24 @@ def official_words(entity_level: str, name: str) -> tuple[str, ...]:
     return words
 
 
-def _index(entities: tuple[Entity, ...]) -> Geography:
+def keys_of(level: str, name: str) -> tuple[str, str]:
+    """An official name's exact and loose look-up keys. The extract stores them
+    (its script calls this), and a test holds them equal to what this gives."""
+    words = official_words(level, name)
+    return " ".join(words), loose(words)
+
+
+def _index(entities: tuple[Entity, ...], keys: list[tuple[str, str]]) -> Geography:
     exact: dict[str, dict[str, list[int]]] = {level: {} for level in LEVELS}
     loose_index: dict[str, dict[str, list[int]]] = {level: {} for level in LEVELS}
-    for i, entity in enumerate(entities):
-        words = official_words(entity.level, entity.name)
-        exact[entity.level].setdefault(" ".join(words), []).append(i)
-        loose_index[entity.level].setdefault(loose(words), []).append(i)
+    for i, (entity, (exact_key, loose_key)) in enumerate(zip(entities, keys, strict=True)):
+        exact[entity.level].setdefault(exact_key, []).append(i)
+        loose_index[entity.level].setdefault(loose_key, []).append(i)
     choices: dict[str, tuple[list[str], list[int]]] = {}
-    for level, keys in loose_index.items():
+    for level, by_key in loose_index.items():
         flat_keys: list[str] = []
         flat_ids: list[int] = []
-        for key, ids in keys.items():
+        for key, ids in by_key.items():
             for i in ids:
                 flat_keys.append(key)
                 flat_ids.append(i)
@@ -102,7 +108,7 @@ def reference() -> Geography:
         table = pq.ParquetFile(path).read()  # read_table would import pyarrow.dataset (0.5 s)
     columns = {name: table.column(name).to_pylist() for name in table.column_names}
     entities = tuple(map(Entity._make, zip(*(columns[f] for f in Entity._fields), strict=True)))
-    geography = _index(entities)
+    geography = _index(entities, list(zip(columns["exact_key"], columns["loose_key"], strict=True)))
     meta = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
     geography.metadata.update(meta)
     return geography
