@@ -661,3 +661,36 @@ def test_a_column_rule_ending_with_the_first_section_keeps_its_columns_its_own()
     # Without it, the page reads as one flow down the first column, then the second.
     order = [line.text.split()[0] for line in read(drawn)]
     assert order[-7:] == ["s0b"] * 7
+
+
+def test_a_side_column_of_a_heading_and_logos_does_not_cut_the_text_beside_it() -> None:
+    # A record's text in the left column, its partners' heading and logos in the
+    # right one, beside the first paragraph only: the list and the sections under
+    # that paragraph, a paragraph's space apart, go on with the left column, read
+    # before the right one (the heading's small gap to its logos says nothing).
+    drawn = column("Un", 53, 207, 5) + words("PARTENAIRES", 317, 207, bold=True)
+    drawn += words("• Des ateliers", 53, 277) + words("• Une hotline", 53, 277 + PITCH)
+    drawn += column("Deux", 53, 313, 6)
+    logos = [BBox(x, 220.0, x + 50.0, 250.0) for x in (317.0, 380.0, 443.0)]
+    order = [line.text.split()[0] for line in read(drawn, logos)]
+    assert order == ["Un"] * 5 + ["•", "•"] + ["Deux"] * 6 + ["PARTENAIRES"]
+
+
+def test_the_last_item_of_a_list_balanced_over_two_columns_comes_before_the_right_one() -> None:
+    # Three summary entries, two in the left column and one in the right; an entry's
+    # blocks are closer to each other than entries are, which one entry per column
+    # cannot show, but each entry opens with a bullet as both columns do.
+    def small(text: str, x: float, top: float) -> list[Word]:
+        return words(text, x, top, size=9.0)  # the territory and tag, a size below the title
+
+    drawn = words("• BALISE – un dispositif mutualisé", 48, 88.7, bold=True)
+    drawn += words("petites communes rurales", 62, 101.9, bold=True)
+    drawn += small("Communauté d’Agglomération du", 48, 115.1) + small("Bassin", 48, 128.3)
+    drawn += small("[LABEL ARGENT]", 48, 141.5)
+    drawn += words("• ParcoursFacile, la plateforme", 301, 88.7, bold=True)
+    drawn += words("métropole", 315, 101.9, bold=True) + small("CCAS de Quimperlé", 301, 115.1)
+    drawn += small("[LABEL BRONZE]", 301, 128.3)
+    drawn += words("• AGORIA", 48, 162.6, bold=True) + small("Bellerive", 48, 175.8)
+    drawn += small("[LABEL BRONZE]", 48, 189.0)
+    titles = [line.text.split()[1] for line in read(drawn) if line.text.startswith("•")]
+    assert titles == ["BALISE", "AGORIA", "ParcoursFacile,"]

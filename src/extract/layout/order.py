@@ -32,6 +32,8 @@ FOOT_SHARE = 0.8
 # A column ends this many lines above the foot of the text area at most when
 # it is full (its text went on in the next column).
 FULL_LINES = 3.0
+# The next item of a list in columns stands at most this many sizes below the last.
+LIST_GAP_EM = 2.5
 # A cell waits for a taller neighbour when it starts this many font sizes lower
 # than its own column's last item would have it (a paragraph's spacing is less).
 WAIT_EM = 1.5
@@ -159,7 +161,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     the middle of a sentence (text that flowed on from
     the left column's foot), or when the band is set like that column's items
     and as close to its last item as the zone's items are to each other in a
-    column (the last item of a list balanced over two columns).
+    column, or opens with a bullet as every column does (the last item of a list
+    balanced over two columns).
     """
     columns = _columns(zone.items, zone.gutters)
     left, right = columns[0], columns[-1]
@@ -180,10 +183,16 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     edge = min(i.box.x0 for i in left)
     if not edge - 2.0 <= first.box.x0 <= edge + 2.0 * first.size:  # an indent at most
         return False
+    heads = [min(column, key=lambda i: i.box.top) for column in columns]
+    if first.listed and all(h.listed for h in heads):
+        # An item opening as every column does: the next item of a list balanced over
+        # the columns, whose spacing between items the columns are too short to show.
+        return first.box.top - last.box.bottom <= LIST_GAP_EM * first.size
     gaps = []
     for column in columns:
-        tops = sorted(i.box.top for i in column)
-        bottoms = sorted(i.box.bottom for i in column)
+        texts = [i for i in column if i.lines]  # a heading's gap to its logos says nothing
+        tops = sorted(i.box.top for i in texts)
+        bottoms = sorted(i.box.bottom for i in texts)
         gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
     allowed = max(gaps) + 0.5 * first.size if gaps else 1.5 * first.size
     return first.box.top - last.box.bottom <= allowed
