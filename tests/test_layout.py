@@ -694,3 +694,22 @@ def test_the_last_item_of_a_list_balanced_over_two_columns_comes_before_the_righ
     drawn += small("[LABEL BRONZE]", 48, 189.0)
     titles = [line.text.split()[1] for line in read(drawn) if line.text.startswith("•")]
     assert titles == ["BALISE", "AGORIA", "ParcoursFacile,"]
+
+
+def test_unframed_cards_flowed_in_columns_read_column_by_column() -> None:
+    # Three cards without frames flowed in two CSS columns: territory (9 pt), bold
+    # title (10.8 pt), tag. The third card opens under the first as each column
+    # opens, further below than the lines of a card are apart.
+    def card(territory: str, title: str, x: float, top: float) -> list[Word]:
+        return (
+            words(territory, x, top, size=9.0)
+            + words(title, x, top + 13.6, size=10.8, bold=True)
+            + words("des familles", x, top + 28.6, size=10.8, bold=True)
+            + words("[label argent]", x, top + 42.7, size=9.0)
+        )
+
+    drawn = card("Syndicat mixte", "BALISE le service", 45, 112.4)
+    drawn += card("Communauté d’Agglomération", "Les ateliers", 293, 112.4)
+    drawn += card("Ville de Lavardel", "SentinelleVerte", 45, 181.4)
+    titles = [line.text for line in read(drawn) if line.bold and line.text != "des familles"]
+    assert titles == ["BALISE le service", "SentinelleVerte", "Les ateliers"]

@@ -161,8 +161,8 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     the middle of a sentence (text that flowed on from
     the left column's foot), or when the band is set like that column's items
     and as close to its last item as the zone's items are to each other in a
-    column, or opens with a bullet as every column does (the last item of a list
-    balanced over two columns).
+    column, or opens as every column does (the last item of a list balanced over
+    two columns).
     """
     columns = _columns(zone.items, zone.gutters)
     left, right = columns[0], columns[-1]
@@ -184,7 +184,7 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     if not edge - 2.0 <= first.box.x0 <= edge + 2.0 * first.size:  # an indent at most
         return False
     heads = [min(column, key=lambda i: i.box.top) for column in columns]
-    if first.listed and all(h.listed for h in heads):
+    if all(_alike(first, h) for h in heads):
         # An item opening as every column does: the next item of a list balanced over
         # the columns, whose spacing between items the columns are too short to show.
         return first.box.top - last.box.bottom <= LIST_GAP_EM * first.size
@@ -196,6 +196,14 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
         gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
     allowed = max(gaps) + 0.5 * first.size if gaps else 1.5 * first.size
     return first.box.top - last.box.bottom <= allowed
+
+
+def _alike(item: Item, head: Item) -> bool:
+    """Set as a column's first item is: both open a list item, or neither does and
+    both are in one size and weight (a card's territory line, a summary's title)."""
+    if item.listed or head.listed:
+        return item.listed and head.listed
+    return abs(item.size - head.size) <= 0.6 and item.bold == head.bold and head.lines > 0
 
 
 def _ruled_gutter(zone: _Zone, band: list[Item], ctx: Context) -> bool:
