@@ -217,6 +217,19 @@ def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
     assert summary_categories(title, first_row=4) == [(category, "or")] * 2
 
 
+def test_a_justified_summary_title_spaced_wide_is_one_category() -> None:
+    # Its first line fills the measure (to the right margin the text reaches), its
+    # last word leaves nothing open, and its lines stand 28 pt apart, blocks apart.
+    title = [
+        line(
+            "CATÉGORIE – TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES", bold=True, size=12.0
+        ),
+        line("NATURELLES", row=2, bold=True, size=12.0, block=1),
+    ]
+    category = "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ ET RESSOURCES NATURELLES"
+    assert summary_categories(title, first_row=4) == [(category, "or")] * 2
+
+
 def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
     from extract.model import Document, Page
     from extract.segment import segment

@@ -53,6 +53,7 @@ class _State:
     # Pages that hold summary entries and no banner, and the first line of each page.
     summary_pages: frozenset[int] = frozenset()
     page_heads: frozenset[int] = frozenset()
+    right_margin: float = 0.0  # where the document's widest lines end
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -173,18 +174,23 @@ def _continues_title(summary: _Summary | None, line: Line) -> bool:
     return last.page == line.page and _same_style(last, line)
 
 
-def _wraps_title(summary: _Summary | None, line: Line) -> bool:
+def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0) -> bool:
     """A line right under a summary's title, in its style, in the title's block or
     where the title's line could not end (`… PUBLIQUE ET` / `RELATION AUX
-    USAGERS`, spaced wider than a block's lines): the title goes on."""
+    USAGERS`, spaced wider than a block's lines) or where it filled the measure up
+    to the text's right margin (a justified title, its lines spaced wide): the
+    title goes on."""
     if summary is None or summary.lines or not summary.title or is_tagged(line):
         return False
     last = summary.title[-1]
+    full = right_margin > 0 and last.bbox.x1 >= right_margin - last.size
     return (
         last.page == line.page
         and _same_style(last, line)
         and 0 <= line.bbox.top - last.bbox.bottom <= 1.5 * last.size
-        and (line.block == last.block >= 0 or grammar.OPEN_END.search(last.text) is not None)
+        and (
+            line.block == last.block >= 0 or grammar.OPEN_END.search(last.text) is not None or full
+        )
     )
 
 
@@ -205,7 +211,7 @@ def _feed_heading(line: Line, state: _State) -> None:
     """A heading opens a summary list, unless it is the next line of its title."""
     if not state.seen_structure:
         state.intro.append(line)
-    if _wraps_title(state.summary, line):
+    if _wraps_title(state.summary, line, state.right_margin):
         assert state.summary is not None
         state.summary.title.append(line)
         return
@@ -223,7 +229,7 @@ def _feed(line: Line, state: _State) -> None:
         _open_record(line, state)
     elif state.record is not None and (_is_record_part(line) or _wraps_banner(state.record, line)):
         _feed_record(line, state.record)
-    elif _wraps_title(state.summary, line) or _is_heading(line, state):
+    elif _wraps_title(state.summary, line, state.right_margin) or _is_heading(line, state):
         _feed_heading(line, state)
     elif state.record is not None:
         _feed_record(line, state.record)
@@ -302,6 +308,7 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     """The edition a document's body lines describe."""
     lines = body_lines(body)
     state = _State(body_size=_body_size(lines))
+    state.right_margin = max((line.bbox.x1 for line in lines), default=0.0)
     state.summary_pages, state.page_heads = _page_facts(lines)
     for line in lines:
         _feed(line, state)
