@@ -713,3 +713,30 @@ def test_unframed_cards_flowed_in_columns_read_column_by_column() -> None:
     drawn += card("Ville de Lavardel", "SentinelleVerte", 45, 181.4)
     titles = [line.text for line in read(drawn) if line.bold and line.text != "des familles"]
     assert titles == ["BALISE le service", "SentinelleVerte", "Les ateliers"]
+
+
+def test_the_last_word_of_a_justified_item_pushed_into_the_blank_before_a_column() -> None:
+    # A jury list in two columns, justified: one item's spaces stretch to 2.6 em and
+    # push its last word to 276-294, in the blank strip left of the right column
+    # (whose rows start at 313.8), past where the left lines around end.
+    def at(tokens: list[tuple[str, float, float]], top: float) -> list[Word]:
+        return [Word(t, x0, top, x1, top + 10.0, 10.0, False) for t, x0, x1 in tokens]
+
+    drawn = at([("•", 54.0, 59.9), ("Capucine", 63.0, 250.1)], 192.6)
+    drawn += at([("•", 54.0, 59.9), ("Yannick", 63.0, 264.1)], 207.6)
+    drawn += at([("•", 54.0, 59.9), ("Zoé", 63.0, 251.4)], 222.6)
+    for top in (192.6, 207.6, 222.6):
+        drawn += at([("•", 313.8, 319.6), ("Nom", 322.8, 364.3), ("Fondation", 367.5, 429.1)], top)
+    drawn += at(
+        [
+            ("•", 54.0, 59.9),
+            ("Léonie", 86.2, 119.1),
+            ("Morvillier,", 145.3, 194.6),
+            ("Union", 220.9, 249.8),
+            ("des", 276.0, 293.7),
+        ],
+        237.6,
+    )
+    drawn += words("Intercommunalités", 325.8, 237.6)
+    drawn += words("Intercommunalités de", 66, 252.6) + words("• Édouard D", 313.8, 252.6)
+    assert "• Léonie Morvillier, Union des" in texts(read(drawn))

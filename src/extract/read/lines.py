@@ -354,10 +354,12 @@ def _strip(word_rows: list[list[list[Word]]], gutter: float) -> _Strip:
     return _Strip(lo, gutter, min(tops, default=0.0), max(tops, default=-1.0), size)
 
 
-def _opens(previous: Word, word: Word, strip: _Strip) -> bool:
+def _opens(previous: Word, word: Word, strip: _Strip, stretched: bool = False) -> bool:
     """Whether `word` opens the strip's column after `previous`: starting in the blank
     strip after a gutter's width, or, in the rows the column runs through, right on
-    its start after more than a word space (a cell's text printed up to the next)."""
+    its start after more than a word space (a cell's text printed up to the next).
+    A space `stretched` like the line's others opens a column only right on its start
+    (a justified line's last word is pushed into the strip, not the column)."""
     em = max(previous.size, word.size)
     gap = word.x0 - previous.x1
     near = 4.0 * em  # its last row may be one whose start was not seen
@@ -366,7 +368,8 @@ def _opens(previous: Word, word: Word, strip: _Strip) -> bool:
     if abs(word.x0 - strip.hi) <= 1.5 and abs(word.size - strip.size) <= 0.6:
         return gap > 0.5 * em
     return (
-        previous.x1 <= strip.lo + 1.0
+        not stretched
+        and previous.x1 <= strip.lo + 1.0
         and strip.lo + 0.5 * em <= word.x0 <= strip.hi + 1.5
         and gap > NARROW_GUTTER_EM * em
     )
@@ -381,10 +384,11 @@ def _cut_at_gutters(segment: list[Word], strips: list[_Strip]) -> list[list[Word
     space begins that column.
     """
     parts: list[list[Word]] = [[segment[0]]]
-    for previous, word in zip(segment, segment[1:], strict=False):
+    for k, (previous, word) in enumerate(zip(segment, segment[1:], strict=False)):
         # The text of an item after its bullet, not a column.
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
-        if not after_bullet and any(_opens(previous, word, strip) for strip in strips):
+        stretched = _justified(segment, k)
+        if not after_bullet and any(_opens(previous, word, s, stretched) for s in strips):
             parts.append([word])
         else:
             parts[-1].append(word)
