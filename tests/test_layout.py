@@ -740,3 +740,36 @@ def test_the_last_word_of_a_justified_item_pushed_into_the_blank_before_a_column
     drawn += words("Intercommunalités", 325.8, 237.6)
     drawn += words("Intercommunalités de", 66, 252.6) + words("• Édouard D", 313.8, 252.6)
     assert "• Léonie Morvillier, Union des" in texts(read(drawn))
+
+
+def test_text_after_a_larger_run_in_heading_stays_on_its_line() -> None:
+    # `Innovation du projet :` in 11.88 pt bold, then a tagline in 10.99 pt on the
+    # same baseline; the right column's row, 5 pt higher, took the heading in.
+    def at(
+        tokens: list[tuple[str, float, float]], top: float, size: float, bold: bool
+    ) -> list[Word]:
+        return [Word(t, x0, top, x1, top + size, size, bold) for t, x0, x1 in tokens]
+
+    drawn = at([("La", 302.0, 315.9), ("démarche", 324.9, 380.4)], 291.59, 10.99, False)
+    drawn += at(
+        [("Innovation", 48.0, 108.0), ("projet", 138.7, 171.7), (":", 180.0, 184.0)],
+        296.63,
+        11.88,
+        True,
+    )
+    drawn += at([("L’innovation", 195.7, 262.5), ("au", 270.8, 284.4)], 297.59, 10.99, False)
+    drawn += at([("démarches", 302.0, 363.2), ("des", 371.9, 390.0)], 305.09, 10.99, False)
+    drawn += at(
+        [("cœur", 48.0, 77.4), ("des", 80.9, 100.0), ("quartiers", 103.5, 154.8)],
+        311.09,
+        10.99,
+        False,
+    )
+    for k in range(3):  # more rows of both columns: the right one starts at 302
+        top = 324.6 + 13.5 * k
+        drawn += at([("texte", 48.0, 80.0)], top, 10.99, False)
+        drawn += at([("suite", 302.0, 330.0)], top, 10.99, False)
+    lines = texts(read(drawn))
+    assert lines.index("Innovation projet : L’innovation au") + 1 == lines.index(
+        "cœur des quartiers"
+    )

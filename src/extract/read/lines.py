@@ -497,7 +497,8 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
     higher, leaves the bullet of an item beside it just short of half its
     height in the row, while the item's text joined it. A short row whose
     every word stands on the line of words of its size in a nearby row, beside
-    them, belongs there.
+    them, or whose first word stands on the baseline of the word right before it
+    (the text after a run-in heading set larger), belongs there.
     """
     out = [list(row) for row in rows]
     for k, row in enumerate(out):
@@ -507,9 +508,8 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
             if not 0 <= j < len(out) or not out[j]:
                 continue
             other = out[j]
-            if all(_on_baseline(w, other) for w in row) and not any(
-                w.x0 < o.x1 and o.x0 < w.x1 for w in row for o in other
-            ):
+            on_line = all(_on_baseline(w, other) for w in row) or _beside_on_baseline(row[0], other)
+            if on_line and not any(w.x0 < o.x1 and o.x0 < w.x1 for w in row for o in other):
                 out[j] = sorted([*other, *row], key=_LEFT)
                 out[k] = []
                 break
