@@ -33,7 +33,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.OK: "success (for `check`: no error-severity inconsistency)",
     ExitCode.INCONSISTENT: "`annuaire check` found at least one error-severity inconsistency",
     ExitCode.USAGE: "bad command line (unknown option, missing argument)",
-    ExitCode.MISSING_FILE: "an input file does not exist or is not a file",
+    ExitCode.MISSING_FILE: "an input file does not exist, is not a file or cannot be read",
     ExitCode.EMPTY_FILE: "an input file is empty (0 bytes)",
     ExitCode.NOT_A_PDF: "an input file is not a PDF (no %PDF- header)",
     ExitCode.CORRUPT_PDF: "a PDF is truncated or damaged and cannot be parsed",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -13,6 +12,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.errors import corrupt, encrypted
 from extract.model import BBox, Page, Word
 from extract.read.lines import shapes, words_to_lines
+from extract.read.source import PdfFile
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -38,7 +38,7 @@ def _word(raw: dict[str, Any]) -> Word:
     )
 
 
-def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
+def read_pages(pdf: PdfFile) -> tuple[tuple[Page, ...], str]:
     """Every page parsed once, then released (pdfplumber caches per page).
 
     pdfminer raises many kinds of exception on damaged files, from deep inside
@@ -46,21 +46,21 @@ def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...
     read", so they all become one clear error.
     """
     try:
-        return _read(path, password)
+        return _read(pdf)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise encrypted(path, password) from exc
-        raise corrupt(path, cause) from exc
+            raise encrypted(pdf.path, pdf.password) from exc
+        raise corrupt(pdf.path, cause) from exc
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
-        raise corrupt(path, exc) from exc
+        raise corrupt(pdf.path, exc) from exc
 
 
-def _read(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
+def _read(source: PdfFile) -> tuple[tuple[Page, ...], str]:
     pages: list[Page] = []
-    with pdfplumber.open(path, password=password or "") as pdf:
+    with pdfplumber.open(source.stream(), password=source.password or "") as pdf:
         title = str((pdf.metadata or {}).get("Title", "") or "")
         for number, page in enumerate(pdf.pages, start=1):
             raw = page.extract_words(extra_attrs=["size", "fontname"])
