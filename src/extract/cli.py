@@ -19,6 +19,7 @@ from typing import Any
 
 from extract import __version__, checkview, signals, store
 from extract.errors import AnnuaireError, ExitCode
+from extract.inputs import expand
 from extract.output import NAME as MANIFEST_NAME
 from extract.output import latest_per_edition, write_outputs
 from extract.pipeline import Failure, Options, Result, extract_many, extract_opened
@@ -37,7 +38,16 @@ EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pdfs", nargs="+", type=Path, metavar="PDF", help="directory PDF files")
+    parser.add_argument(
+        "pdfs",
+        nargs="+",
+        type=Path,
+        metavar="PDF",
+        help="directory PDF files, or folders: each stands for the *.pdf files in it, sorted",
+    )
+    parser.add_argument(
+        "--recursive", action="store_true", help="search the folders given in their subfolders too"
+    )
     parser.add_argument(
         "--backend",
         choices=sorted(BACKENDS),
@@ -152,14 +162,17 @@ def extract_with_crops(path: Path, options: Options, cached: frozenset[str]) -> 
 def _extract_all(
     args: argparse.Namespace, options: Options, job: Callable[[Path], Result] | None = None
 ) -> list[Result | Failure]:
-    progress = Progress(len(args.pdfs), sys.stderr)
+    """Every input's outcome in the order given; a folder gives one per PDF it holds."""
+    inputs = expand(args.pdfs, args.recursive)
+    paths = [given for given in inputs if isinstance(given, Path)]
+    progress = Progress(len(paths), sys.stderr)
 
     def done(_: int, outcome: Result | Failure) -> None:
         progress.step(Path(outcome.path).name)
 
-    outcomes = extract_many(args.pdfs, options, done, job)
+    read = iter(extract_many(paths, options, done, job))
     progress.close()
-    return outcomes
+    return [next(read) if isinstance(i, Path) else Failure(i.path, i) for i in inputs]
 
 
 def _exit_code(outcomes: Sequence[Result | Failure]) -> int:

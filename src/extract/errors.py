@@ -25,6 +25,7 @@ class ExitCode(IntEnum):
     OUTPUT_NOT_WRITABLE = 10
     RESOURCE_LIMIT = 11
     SOME_FILES_FAILED = 12
+    NO_PDF_IN_FOLDER = 13
     INTERNAL_ERROR = 70  # a bug of annuaire, as EX_SOFTWARE
     INTERRUPTED = 130
 
@@ -46,6 +47,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "process died",
     ExitCode.SOME_FILES_FAILED: "several files were given and some failed; the good ones "
     "were written, the failures are listed on stderr",
+    ExitCode.NO_PDF_IN_FOLDER: "a folder given as input holds no PDF (`*.pdf`; its subfolders "
+    "are searched only with --recursive)",
     ExitCode.INTERNAL_ERROR: "a bug in annuaire itself: please report it with the file and "
     "the output of -v",
     ExitCode.INTERRUPTED: (
@@ -105,6 +108,10 @@ class OutputNotWritableError(AnnuaireError):
 
 class ResourceLimitError(AnnuaireError):
     exit_code = ExitCode.RESOURCE_LIMIT
+
+
+class NoPdfInFolderError(AnnuaireError):
+    exit_code = ExitCode.NO_PDF_IN_FOLDER
 
 
 class InternalError(AnnuaireError):
