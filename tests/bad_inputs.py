@@ -47,3 +47,11 @@ def unrelated_text(path: Path) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def page_not_a_page(path: Path) -> Path:
+    """The sample with page 3's /Type damaged: pdfminer passes over it, pdfium cannot load it."""
+    with pikepdf.open(SAMPLE) as pdf:
+        pdf.pages[2].obj["/Type"] = pikepdf.Name("/Annot")
+        pdf.save(path)
+    return path

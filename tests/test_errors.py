@@ -19,7 +19,7 @@ from extract.cli import main
 from extract.errors import ExitCode, MissingFileError
 from extract.read import open_pdf
 from extract.report.cache import CACHE_NAME
-from extract.report.crops import Box
+from extract.report.crops import Box, member_name, prerender
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -64,6 +64,28 @@ def test_an_unreadable_file_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch)
         f"{SAMPLE}: the file cannot be read (Permission denied); check its permissions"
     )
     assert raised.value.exit_code == ExitCode.MISSING_FILE
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_page_that_cannot_be_loaded_is_a_damaged_pdf_with_either_backend(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    # pdfplumber used to pass over the page and number the next ones one less.
+    pdf = bad_inputs.page_not_a_page(tmp_path / "bad.pdf")
+    args = ["extract", str(pdf), "--out", str(tmp_path / "out"), "--backend", backend]
+    code, errors = run([*args, "--jobs", "1"], capsys)
+    assert code == ExitCode.CORRUPT_PDF
+    assert len(errors) == 1 and errors[0].startswith(f"error: {pdf}: the PDF is damaged")
+
+
+def test_a_crop_of_a_page_pdfium_cannot_load_is_left_out(tmp_path: Path) -> None:
+    pdf = open_pdf(bad_inputs.page_not_a_page(tmp_path / "bad.pdf"))
+    boxes = [
+        {"page": page, "x0": 60.0, "top": 100.0, "x1": 300.0, "bottom": 120.0} for page in (3, 4)
+    ]
+    crops = prerender(pdf, boxes)
+    assert list(crops) == [member_name(pdf.sha256, Box.of(boxes[1]))]
+    assert crops[member_name(pdf.sha256, Box.of(boxes[1]))].startswith(b"\x89PNG")
 
 
 def test_exit_codes_are_distinct() -> None:

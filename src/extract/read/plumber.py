@@ -9,7 +9,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import corrupt, encrypted
+from extract.errors import AnnuaireError, CorruptPdfError, corrupt, encrypted
 from extract.model import BBox, Page, Word
 from extract.read.lines import shapes, words_to_lines
 from extract.read.source import PdfFile
@@ -52,16 +52,35 @@ def read_pages(pdf: PdfFile) -> tuple[tuple[Page, ...], str]:
         if isinstance(cause, PDFPasswordIncorrect):
             raise encrypted(pdf.path, pdf.password) from exc
         raise corrupt(pdf.path, cause) from exc
-    except (MemoryError, RecursionError):
+    except (MemoryError, RecursionError, AnnuaireError):
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
         raise corrupt(pdf.path, exc) from exc
+
+
+def _check_page_count(source: PdfFile, pdf: Any) -> None:
+    """pdfminer passes over a page whose dictionary is damaged and numbers the next
+    pages one less, where pdfium refuses the file. Fewer pages than the page tree
+    lists is therefore a damaged file here too: no page number shifts silently,
+    and both backends agree."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    listed = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    found = len(pdf.pages)
+    if isinstance(listed, int) and found < listed:
+        raise CorruptPdfError(
+            str(source.path),
+            f"the PDF is damaged (its page tree lists {listed} pages, {found} can be read)",
+            "download it again or repair it (e.g. `qpdf in.pdf out.pdf`)",
+        )
 
 
 def _read(source: PdfFile) -> tuple[tuple[Page, ...], str]:
     pages: list[Page] = []
     with pdfplumber.open(source.stream(), password=source.password or "") as pdf:
         title = str((pdf.metadata or {}).get("Title", "") or "")
+        _check_page_count(source, pdf)
         for number, page in enumerate(pdf.pages, start=1):
             raw = page.extract_words(extra_attrs=["size", "fontname"])
             words = [_word(w) for w in raw]

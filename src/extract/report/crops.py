@@ -10,6 +10,7 @@ An encrypted PDF is opened with the run's password (`PdfFile`, `CropSource`).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 from collections.abc import Container, Iterable
@@ -124,7 +125,8 @@ def prerender(
     try:
         for name, box in wanted:
             if 1 <= box.page <= len(document):
-                crops[name] = render_crop(document[box.page - 1], box)
+                with contextlib.suppress(pdfium.PdfiumError):  # a damaged page: no crop,
+                    crops[name] = render_crop(document[box.page - 1], box)  # as in `crop`
     finally:
         document.close()
     return crops
