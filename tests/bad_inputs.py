@@ -55,3 +55,13 @@ def page_not_a_page(path: Path) -> Path:
         pdf.pages[2].obj["/Type"] = pikepdf.Name("/Annot")
         pdf.save(path)
     return path
+
+
+def fonts_without_bbox(path: Path) -> Path:
+    """The sample with its font descriptors' /FontBBox removed: pdfminer warns about each."""
+    with pikepdf.open(SAMPLE) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                del obj["/FontBBox"]
+        pdf.save(path)
+    return path

@@ -88,6 +88,18 @@ def test_a_crop_of_a_page_pdfium_cannot_load_is_left_out(tmp_path: Path) -> None
     assert crops[member_name(pdf.sha256, Box.of(boxes[1]))].startswith(b"\x89PNG")
 
 
+def test_a_parser_s_warnings_stay_off_stderr(tmp_path: Path) -> None:
+    # In a process of its own: the workers write to the stderr their forkserver was given.
+    pdf = bad_inputs.fonts_without_bbox(tmp_path / "odd-fonts.pdf")
+    args = ["extract", str(pdf), "--out", str(tmp_path / "out"), "--backend", "pdfplumber"]
+    cmd = [sys.executable, "-m", "extract", *args, "--jobs", "1"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == ExitCode.OK, done.stderr
+    err = done.stderr.splitlines()
+    assert err[0].startswith("odd-fonts.pdf: edition 2021, 25 laureates"), err
+    assert [line.split(" ")[0] for line in err[1:]] == ["wrote", "wrote"]
+
+
 def test_exit_codes_are_distinct() -> None:
     values = [c.value for c in ExitCode]
     assert len(values) == len(set(values))

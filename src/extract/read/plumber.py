@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Any
 
 import pdfplumber
@@ -15,6 +16,13 @@ from extract.read.lines import shapes, words_to_lines
 from extract.read.source import PdfFile
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+
+# pdfminer logs each oddity of a damaged file as a warning (a line per font, per
+# object), and with no logging set up Python prints them on stderr around the
+# one-line error or summary. A handler of our own keeps them off stderr; an
+# application that sets up logging still receives them through its own handlers.
+for _library in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 
 @functools.cache
