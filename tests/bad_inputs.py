@@ -65,3 +65,15 @@ def fonts_without_bbox(path: Path) -> Path:
                 del obj["/FontBBox"]
         pdf.save(path)
     return path
+
+
+def word_far_off_the_page(path: Path, x: float = -200_000.0) -> Path:
+    """Rows of text with one word thrown far left of the page, as a damaged text matrix does."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    for row in range(12):
+        pdf.drawString(71, 700 - row * 14, f"Label du projet, ligne {row} du texte")
+    pdf.drawString(x, 700 - 5 * 14, ":")
+    pdf.showPage()
+    pdf.save()
+    return path

@@ -17,7 +17,7 @@ import bad_inputs
 from conftest import SAMPLE
 from extract.cli import main
 from extract.errors import ExitCode, MissingFileError
-from extract.read import open_pdf
+from extract.read import open_pdf, read_pdf
 from extract.report.cache import CACHE_NAME
 from extract.report.crops import Box, member_name, prerender
 
@@ -98,6 +98,15 @@ def test_a_parser_s_warnings_stay_off_stderr(tmp_path: Path) -> None:
     err = done.stderr.splitlines()
     assert err[0].startswith("odd-fonts.pdf: edition 2021, 25 laureates"), err
     assert [line.split(" ")[0] for line in err[1:]] == ["wrote", "wrote"]
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_a_word_thrown_far_off_the_page_is_not_read(tmp_path: Path, backend: str) -> None:
+    # Found by benchmarks/mutate.py: one such word made the gutter search beside it
+    # probe every point of the gap, and the run took minutes.
+    pdf = open_pdf(bad_inputs.word_far_off_the_page(tmp_path / "far.pdf"))
+    lines = [line.text for line in read_pdf(pdf, backend).pages[0].lines]
+    assert lines == [f"Label du projet, ligne {row} du texte" for row in range(12)]
 
 
 def test_exit_codes_are_distinct() -> None:

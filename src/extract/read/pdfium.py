@@ -48,7 +48,7 @@ import pypdfium2.raw as raw
 
 from extract.errors import corrupt
 from extract.model import BBox, Page, Word
-from extract.read.lines import shapes, words_to_lines
+from extract.read.lines import on_page, shapes, words_to_lines
 from extract.read.plumber import is_bold
 from extract.read.source import PdfFile
 
@@ -1158,5 +1158,6 @@ def _read_each(pdf: Any, fonts: _Fonts) -> tuple[Page, ...]:
         finally:
             raw.FPDF_ClosePage(page)
         number = index + 1
-        pages.append(Page(number, width, height, words_to_lines(words, number, drawn), drawn))
+        lines = words_to_lines(on_page(words, width, height), number, drawn)
+        pages.append(Page(number, width, height, lines, drawn))
     return tuple(pages)

@@ -12,7 +12,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import AnnuaireError, CorruptPdfError, corrupt, encrypted
 from extract.model import BBox, Page, Word
-from extract.read.lines import shapes, words_to_lines
+from extract.read.lines import on_page, shapes, words_to_lines
 from extract.read.source import PdfFile
 
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
@@ -91,8 +91,8 @@ def _read(source: PdfFile) -> tuple[tuple[Page, ...], str]:
         _check_page_count(source, pdf)
         for number, page in enumerate(pdf.pages, start=1):
             raw = page.extract_words(extra_attrs=["size", "fontname"])
-            words = [_word(w) for w in raw]
             width, height = float(page.width), float(page.height)
+            words = on_page((_word(w) for w in raw), width, height)
             drawn = shapes([_box(o) for o in (*page.rects, *page.curves, *page.lines)], width)
             lines = words_to_lines(words, number, drawn)
             pages.append(Page(number, width, height, lines, drawn))
