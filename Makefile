@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-PDFS   := $(wildcard data/raw/*.pdf)
 
 .PHONY: run test lint typecheck unit producers bench clean
 
@@ -14,7 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/annuaire extract $(PDFS) --out data/out
+	$(BIN)/annuaire extract data/raw --out data/out
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -39,12 +39,13 @@ def _worker() -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "tests"))
     from extract.geography import reference
     from extract.pipeline import Options, extract_edition
+    from extract.read import open_pdf
     from extract.reconcile import reconcile
     from extract.rows import edition_tables
     from extract.territories import record_key
     from gen.authorities import pool, printing
 
-    edition = extract_edition(SAMPLE, Options(jobs=1))
+    edition = extract_edition(open_pdf(SAMPLE), Options(jobs=1))
     rec = reconcile(edition)
     start = time.perf_counter()
     reference()

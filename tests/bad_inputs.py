@@ -47,3 +47,33 @@ def unrelated_text(path: Path) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def page_not_a_page(path: Path) -> Path:
+    """The sample with page 3's /Type damaged: pdfminer passes over it, pdfium cannot load it."""
+    with pikepdf.open(SAMPLE) as pdf:
+        pdf.pages[2].obj["/Type"] = pikepdf.Name("/Annot")
+        pdf.save(path)
+    return path
+
+
+def fonts_without_bbox(path: Path) -> Path:
+    """The sample with its font descriptors' /FontBBox removed: pdfminer warns about each."""
+    with pikepdf.open(SAMPLE) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                del obj["/FontBBox"]
+        pdf.save(path)
+    return path
+
+
+def word_far_off_the_page(path: Path, x: float = -200_000.0) -> Path:
+    """Rows of text with one word thrown far left of the page, as a damaged text matrix does."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 11)
+    for row in range(12):
+        pdf.drawString(71, 700 - row * 14, f"Label du projet, ligne {row} du texte")
+    pdf.drawString(x, 700 - 5 * 14, ":")
+    pdf.showPage()
+    pdf.save()
+    return path

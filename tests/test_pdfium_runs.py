@@ -27,6 +27,7 @@ from pikepdf import Array, Dictionary, Name
 from conftest import SAMPLE
 from extract.model import Word
 from extract.read import pdfium as reader
+from extract.read.source import open_pdf
 from gen import make_directory
 
 _TO_UNICODE = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
@@ -109,7 +110,7 @@ def both_readings(path: Path) -> list[tuple[list[Word], list[Word], int]]:
     """Per page: words read in bulk, words read per character, and the runs kept whole."""
     out = []
     pdf = pdfium.PdfDocument(path)
-    fonts, scratch = reader._Fonts(reader.Descents(path, None)), reader.Scratch()
+    fonts, scratch = reader._Fonts(reader.Descents(open_pdf(path))), reader.Scratch()
     try:
         for index in range(len(pdf)):
             page = pdf[index]
@@ -182,7 +183,7 @@ def test_runs_read_as_characters_when_a_line_needs_it(tmp_path: Path) -> None:
     pdf = pdfium.PdfDocument(path)
     page = pdf[0]
     textpage = page.get_textpage()
-    fonts, scratch = reader._Fonts(reader.Descents(path, None)), reader.Scratch()
+    fonts, scratch = reader._Fonts(reader.Descents(open_pdf(path))), reader.Scratch()
     pieces = reader._PageChars(textpage.raw, page.get_size()[1], fonts, scratch)
     chars = pieces.read()
     tops = {round(c.top) for c in chars if c.text in ("Overlap", "Lapping")}
@@ -283,14 +284,14 @@ def test_descents_read_as_far_as_needed_equal_those_of_every_page(tmp_path: Path
     every = _descents_of_every_page(both)
     assert len(every) >= 4
     for names in (sorted(every), sorted(every, reverse=True)):
-        descents = reader.Descents(both, None)
+        descents = reader.Descents(open_pdf(both))
         try:
             assert {name: descents.get(name) for name in names} == every
             assert descents.get("NoSuchFont") is None
         finally:
             descents.close()
     # The laziness is real: the sample's first font is found on the first pages.
-    descents = reader.Descents(both, None)
+    descents = reader.Descents(open_pdf(both))
     first_name = next(iter(_descents_of_every_page(SAMPLE)))
     descents.get(first_name)
     assert set(descents.known) < set(every)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from extract.furniture import strip_furniture
 from extract.layout import order_pages
+from extract.layout.order import Context, Item, _flows_across
 from extract.model import BBox, Line, Page, Word
 from extract.read.lines import _boxes_of, words_to_lines
 from extract.text import Metrics, join_wrapped, lines_to_text
@@ -256,3 +257,11 @@ def test_each_word_goes_to_the_smallest_frame_around_its_centre(
     words = [Word("w", x, y, x + w, y + 10, 10.0, False) for x, y, w in spots]
     if words:
         assert _boxes_of(words, boxes) == [_smallest_box_around(w, boxes) for w in words]
+
+
+def test_labels_drawn_without_width_on_the_gutter_are_no_first_column() -> None:
+    """A damaged font's words have no width: labels then stand on the gutter itself,
+    and no text is left of it (found by benchmarks/mutate.py on the sample)."""
+    labels = [Item(BBox(85.2, top, 85.2, top + 10), SIZE, 1, False, False) for top in (237, 280)]
+    text = [Item(BBox(99.2, top, 209.9, top + 13), SIZE, 1, False, False) for top in (234, 277)]
+    assert _flows_across([[*labels, *text]], 85.2, Context([], 842.0, foot=800.0)) is False

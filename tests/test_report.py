@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import bad_inputs
 from extract.cli import _write_report, main
 from extract.errors import ExitCode
 from extract.report import REPORT_NAME, build_report
@@ -117,6 +118,20 @@ def test_a_different_pdf_at_the_path_is_not_used(out: Path, tmp_path: Path) -> N
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     build_report(copy)
     assert PLACEHOLDER in (copy / REPORT_NAME).read_text(encoding="utf-8")
+
+
+def test_report_renders_an_encrypted_pdf_s_crops_with_its_password(tmp_path: Path) -> None:
+    pdf = bad_inputs.encrypted(tmp_path / "locked.pdf", "s3cret")
+    out = tmp_path / "out"
+    args = ["extract", str(pdf), "--password", "s3cret", "--out", str(out), "--jobs", "1"]
+    assert main(args) == ExitCode.OK
+    whole = (out / REPORT_NAME).read_bytes()
+    assert PLACEHOLDER.encode() not in whole
+    (out / CACHE_NAME).unlink()
+    assert main(["report", str(out)]) == ExitCode.OK  # the manifest never keeps the password
+    assert PLACEHOLDER in (out / REPORT_NAME).read_text(encoding="utf-8")
+    assert main(["report", str(out), "--password", "s3cret"]) == ExitCode.OK
+    assert (out / REPORT_NAME).read_bytes() == whole
 
 
 @pytest.mark.parametrize("make", [False, True], ids=["missing", "empty"])

@@ -19,11 +19,12 @@ from typing import Any
 
 from extract import __version__, checkview, signals, store
 from extract.errors import AnnuaireError, ExitCode
+from extract.inputs import expand
 from extract.output import NAME as MANIFEST_NAME
 from extract.output import latest_per_edition, write_outputs
-from extract.pipeline import Failure, Options, Result, extract_many, extract_pdf
+from extract.pipeline import Failure, Options, Result, extract_many, extract_opened
 from extract.progress import Progress
-from extract.read import BACKENDS
+from extract.read import BACKENDS, open_pdf
 from extract.report import REPORT_NAME, build_report
 from extract.report.cache import CropCache
 from extract.report.crops import prerender
@@ -37,7 +38,16 @@ EXIT_CODES_HELP = "exit codes: " + ", ".join(f"{c.value} {c.name.lower()}" for c
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pdfs", nargs="+", type=Path, metavar="PDF", help="directory PDF files")
+    parser.add_argument(
+        "pdfs",
+        nargs="+",
+        type=Path,
+        metavar="PDF",
+        help="directory PDF files, or folders: each stands for the *.pdf files in it, sorted",
+    )
+    parser.add_argument(
+        "--recursive", action="store_true", help="search the folders given in their subfolders too"
+    )
     parser.add_argument(
         "--backend",
         choices=sorted(BACKENDS),
@@ -107,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP,
     )
     report.add_argument("dir", type=Path, metavar="DIR", help="output folder of annuaire extract")
+    report.add_argument(
+        "--password", help="password of an encrypted PDF, for crops not in the cache"
+    )
     report.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
     return parser
 
@@ -132,26 +145,34 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def extract_with_crops(path: Path, options: Options, cached: frozenset[str]) -> Result:
-    """Extract one file and render its report crops, in the worker that read it."""
-    result = extract_pdf(path, options)
+    """Extract one file and render its report crops, in the worker that read it.
+
+    Both use the one `PdfFile` opened here, so the crops see the bytes that were
+    read, unlocked by the same password.
+    """
+    pdf = open_pdf(path, options.password)
+    result = extract_opened(pdf, options)
     evidence = [
         box for row in result.tables["inconsistencies"].to_pylist() for box in row["evidence"] or []
     ]
-    crops = prerender(path, result.edition.source_sha256, evidence, cached)
+    crops = prerender(pdf, evidence, cached)
     return dataclasses.replace(result, crops=crops)
 
 
 def _extract_all(
     args: argparse.Namespace, options: Options, job: Callable[[Path], Result] | None = None
 ) -> list[Result | Failure]:
-    progress = Progress(len(args.pdfs), sys.stderr)
+    """Every input's outcome in the order given; a folder gives one per PDF it holds."""
+    inputs = expand(args.pdfs, args.recursive)
+    paths = [given for given in inputs if isinstance(given, Path)]
+    progress = Progress(len(paths), sys.stderr)
 
     def done(_: int, outcome: Result | Failure) -> None:
         progress.step(Path(outcome.path).name)
 
-    outcomes = extract_many(args.pdfs, options, done, job)
+    read = iter(extract_many(paths, options, done, job))
     progress.close()
-    return outcomes
+    return [next(read) if isinstance(i, Path) else Failure(i.path, i) for i in inputs]
 
 
 def _exit_code(outcomes: Sequence[Result | Failure]) -> int:
@@ -190,17 +211,19 @@ def _run_extract(args: argparse.Namespace) -> int:
     write_outputs(args.out, outcomes, options)
     signals.ignore()  # the tables are in place: what follows cannot change the outcome
     print(f"wrote {len(kept)} edition(s) to {args.out}", file=sys.stderr)
-    _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()})
+    _write_report(args.out, {k: v for r in kept for k, v in r.crops.items()}, options.password)
     return _exit_code(outcomes)
 
 
-def _write_report(out: Path, crops: Mapping[str, bytes] | None = None) -> None:
+def _write_report(
+    out: Path, crops: Mapping[str, bytes] | None = None, password: str | None = None
+) -> None:
     """The report is a by-product of extract: its failure must not change the exit code.
 
     It runs once the tables are in place, with interrupts ignored (`signals.ignore`).
     """
     try:
-        _report_written(build_report(out, crops or {}))
+        _report_written(build_report(out, crops or {}, password))
     except AnnuaireError as error:
         print(f"warning: report not written: {error}", file=sys.stderr)
 
@@ -210,7 +233,7 @@ def _report_written(path: Path) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    _report_written(build_report(args.dir))
+    _report_written(build_report(args.dir, password=args.password))
     return ExitCode.OK
 
 

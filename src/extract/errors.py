@@ -25,6 +25,7 @@ class ExitCode(IntEnum):
     OUTPUT_NOT_WRITABLE = 10
     RESOURCE_LIMIT = 11
     SOME_FILES_FAILED = 12
+    NO_PDF_IN_FOLDER = 13
     INTERNAL_ERROR = 70  # a bug of annuaire, as EX_SOFTWARE
     INTERRUPTED = 130
 
@@ -33,7 +34,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.OK: "success (for `check`: no error-severity inconsistency)",
     ExitCode.INCONSISTENT: "`annuaire check` found at least one error-severity inconsistency",
     ExitCode.USAGE: "bad command line (unknown option, missing argument)",
-    ExitCode.MISSING_FILE: "an input file does not exist or is not a file",
+    ExitCode.MISSING_FILE: "an input file does not exist, is not a file or cannot be read",
     ExitCode.EMPTY_FILE: "an input file is empty (0 bytes)",
     ExitCode.NOT_A_PDF: "an input file is not a PDF (no %PDF- header)",
     ExitCode.CORRUPT_PDF: "a PDF is truncated or damaged and cannot be parsed",
@@ -46,6 +47,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     "process died",
     ExitCode.SOME_FILES_FAILED: "several files were given and some failed; the good ones "
     "were written, the failures are listed on stderr",
+    ExitCode.NO_PDF_IN_FOLDER: "a folder given as input holds no PDF (`*.pdf`; its subfolders "
+    "are searched only with --recursive)",
     ExitCode.INTERNAL_ERROR: "a bug in annuaire itself: please report it with the file and "
     "the output of -v",
     ExitCode.INTERRUPTED: (
@@ -105,6 +108,10 @@ class OutputNotWritableError(AnnuaireError):
 
 class ResourceLimitError(AnnuaireError):
     exit_code = ExitCode.RESOURCE_LIMIT
+
+
+class NoPdfInFolderError(AnnuaireError):
+    exit_code = ExitCode.NO_PDF_IN_FOLDER
 
 
 class InternalError(AnnuaireError):

@@ -22,11 +22,11 @@ from extract.errors import AnnuaireError, StructureNotFoundError
 from extract.furniture import strip_furniture
 from extract.layout import order_pages
 from extract.model import Edition
-from extract.read import BACKENDS, read_pdf
+from extract.read import BACKENDS, PdfFile, open_pdf, read_pdf
 from extract.reconcile import Reconciliation, reconcile
 from extract.rows import edition_tables
 from extract.segment import segment
-from extract.validate import check_input, check_text_layer
+from extract.validate import check_text_layer
 from extract.workers import Limits, run_isolated
 
 
@@ -69,35 +69,43 @@ class Failure:
     error: AnnuaireError
 
 
-def extract_edition(path: Path, options: Options) -> Edition:
+def extract_edition(pdf: PdfFile, options: Options) -> Edition:
     """Read, strip furniture, segment: the edition one PDF describes."""
-    check_input(path)
-    document = read_pdf(path, options.backend, options.password)
+    document = read_pdf(pdf, options.backend)
     check_text_layer(document)
     body, furniture = strip_furniture(document.pages, grammar.is_structural)
     edition = segment(document, order_pages(body), furniture)
     if not edition.laureates and not edition.summary_entries:
         raise StructureNotFoundError(
-            str(path),
+            str(pdf.path),
             "no 'LABEL OR/ARGENT/BRONZE – CATEGORY' banner and no '[label …]' summary entry found",
             "check that this PDF is a « Label Territoire Innovant » directory",
         )
     if edition.year == 0:
         raise StructureNotFoundError(
-            str(path),
+            str(pdf.path),
             "no edition year found in the title, running header/footer or metadata",
             "check that this PDF is a « Label Territoire Innovant » directory",
         )
     return edition
 
 
-def extract_pdf(path: Path, options: Options | None = None) -> Result:
-    options = options or Options()
+def extract_opened(pdf: PdfFile, options: Options) -> Result:
+    """The records of a PDF already opened: for callers that use the file again after.
+
+    The command line renders the report's crops from the same `PdfFile`, so the
+    password that opened it for reading opens it for the crops too.
+    """
     start = time.perf_counter()
-    edition = extract_edition(Path(path), options)
+    edition = extract_edition(pdf, options)
     rec = reconcile(edition)
     tables = edition_tables(edition, rec)
-    return Result(str(path), edition, rec, tables, time.perf_counter() - start)
+    return Result(str(pdf.path), edition, rec, tables, time.perf_counter() - start)
+
+
+def extract_pdf(path: Path, options: Options | None = None) -> Result:
+    options = options or Options()
+    return extract_opened(open_pdf(Path(path), options.password), options)
 
 
 def extract_many(

@@ -27,9 +27,16 @@ from extract.errors import OutputNotWritableError
 from extract.tables import DERIVED, SCHEMAS, SORT_KEYS
 
 CSV_DIALECTS: dict[str, dict[str, Any]] = {
-    "plain": {"delimiter": ",", "encoding": "utf-8", "lineterminator": "\n"},
-    "excel-fr": {"delimiter": ";", "encoding": "utf-8-sig", "lineterminator": "\r\n"},
+    "plain": {"delimiter": ",", "encoding": "utf-8", "lineterminator": "\n", "formulas": False},
+    "excel-fr": {
+        "delimiter": ";",
+        "encoding": "utf-8-sig",
+        "lineterminator": "\r\n",
+        "formulas": True,  # opened in a spreadsheet: see `_inert`
+    },
 }
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _LOCK_NAME = ".annuaire.lock"
 
 
@@ -46,14 +53,31 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _inert(value: object) -> str:
+    """The cell as text a spreadsheet shows and never runs, as OWASP recommends.
+
+    The text comes from a printed document anyone could have written, and the
+    people who open `excel-fr` files open them in Excel or LibreOffice, which
+    run a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as
+    a formula (`=HYPERLINK(…)`, `-2+3+cmd|…`). A leading `'` makes it text.
+    A number is left as it is: it runs nothing, and must stay a number.
+    """
+    text = _cell(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_bytes(table: pa.Table, dialect: str = "plain") -> bytes:
+    """The table as CSV: the exact text for `plain`, formula cells made inert for `excel-fr`."""
     spec = CSV_DIALECTS[dialect]
+    cell = _inert if spec["formulas"] else _cell
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=spec["delimiter"], lineterminator=spec["lineterminator"])
     writer.writerow(table.column_names)
     columns = [table.column(name).to_pylist() for name in table.column_names]
     for row in zip(*columns, strict=True):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([cell(v) for v in row])
     return buffer.getvalue().encode(spec["encoding"])
 
 

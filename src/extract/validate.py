@@ -17,22 +17,30 @@ _HEADER_WINDOW = 1024
 _TRAILER_WINDOW = 4096
 
 
-def check_input(path: Path) -> None:
+def read_input(path: Path) -> bytes:
+    """The file's bytes, once they look like a whole PDF."""
     if not path.exists():
         raise MissingFileError(str(path), "file not found", "check the path and try again")
     if not path.is_file():
         raise MissingFileError(str(path), "not a regular file", "give the path of a PDF file")
-    if path.stat().st_size == 0:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MissingFileError(
+            str(path), f"the file cannot be read ({exc.strerror})", "check its permissions"
+        ) from exc
+    check_bytes(path, data)
+    return data
+
+
+def check_bytes(path: Path, data: bytes) -> None:
+    if not data:
         raise EmptyFileError(str(path), "the file is empty (0 bytes)", "download it again")
-    with path.open("rb") as handle:
-        head = handle.read(_HEADER_WINDOW)
-        handle.seek(max(0, path.stat().st_size - _TRAILER_WINDOW))
-        tail = handle.read()
-    if b"%PDF-" not in head:
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise NotAPdfError(
             str(path), "not a PDF (no %PDF- header)", "give the directory's PDF file itself"
         )
-    if b"%%EOF" not in tail:
+    if b"%%EOF" not in data[-_TRAILER_WINDOW:]:
         # Some parsers rebuild a cut file and read its first pages happily;
         # a partial directory must not pass for a whole one.
         raise CorruptPdfError(

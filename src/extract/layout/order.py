@@ -538,6 +538,10 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
             if abs(min(i.box.top for i in right) - top) > TOP_TOLERANCE:
                 return True
     left = [i for row in rows for i in row if i.box.x0 < inner]
+    if not left:
+        # Labels drawn without width (a font whose widths were lost) stand on the
+        # gutter itself: no text is left of it, so no first column runs on.
+        return False
     bottom = max(i.box.bottom for i in left)
     size = max(i.size for i in left)
     # A flow's second column opens at the top of the flow, beside its first row,

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from extract.read.api import BACKENDS, read_pdf
+from extract.read.source import PdfFile, open_pdf
 
-__all__ = ["BACKENDS", "read_pdf"]
+__all__ = ["BACKENDS", "PdfFile", "open_pdf", "read_pdf"]

@@ -7,22 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extract.model import Document, Page
+from extract.read.source import PdfFile
 
-Reader = Callable[[Path, str | None], tuple[tuple[Page, ...], str]]
+Reader = Callable[[PdfFile], tuple[tuple[Page, ...], str]]
 
 
 # The backends are imported when first used: the process that only writes outputs
 # (the command line's parent) never pays for pdfminer, pdfium or numpy.
-def _pdfplumber(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
+def _pdfplumber(pdf: PdfFile) -> tuple[tuple[Page, ...], str]:
     from extract.read import plumber
 
-    return plumber.read_pages(path, password)
+    return plumber.read_pages(pdf)
 
 
-def _pdfium(path: Path, password: str | None) -> tuple[tuple[Page, ...], str]:
+def _pdfium(pdf: PdfFile) -> tuple[tuple[Page, ...], str]:
     from extract.read import pdfium
 
-    return pdfium.read_pages(path, password)
+    return pdfium.read_pages(pdf)
 
 
 BACKENDS: dict[str, Reader] = {"pdfplumber": _pdfplumber, "pdfium": _pdfium}
@@ -36,10 +37,8 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_pdf(path: Path, backend: str = "pdfplumber", password: str | None = None) -> Document:
+def read_pdf(pdf: PdfFile, backend: str = "pdfplumber") -> Document:
     from extract.read.recut import recut
 
-    pages, title = BACKENDS[backend](path, password)
-    return Document(
-        path=str(path), sha256=sha256_of(path), pages=recut(pages), metadata_title=title
-    )
+    pages, title = BACKENDS[backend](pdf)
+    return Document(path=str(pdf.path), sha256=pdf.sha256, pages=recut(pages), metadata_title=title)

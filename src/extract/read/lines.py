@@ -698,6 +698,22 @@ def _cell_edges(rules: Sequence[BBox]) -> list[BBox]:
     return edges
 
 
+def on_page(words: Iterable[Word], width: float, height: float) -> list[Word]:
+    """The words that can show on a page of this size.
+
+    A damaged text matrix can throw a word millions of points off the page,
+    where it is never printed; the gap beside it, probed point by point for a
+    gutter, then took minutes. Words within a page's size of the page are kept,
+    whatever corner the page's coordinates start from. Both backends call this,
+    so they keep the same words.
+    """
+    return [
+        w
+        for w in words
+        if w.x1 > -width and w.x0 < 2 * width and w.bottom > -height and w.top < 2 * height
+    ]
+
+
 def words_to_lines(
     words: Iterable[Word], page: int, boxes: Sequence[BBox] = ()
 ) -> tuple[Line, ...]:

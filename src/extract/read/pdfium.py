@@ -40,17 +40,17 @@ import re
 import unicodedata
 from collections.abc import Container, Generator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from extract.errors import corrupt, encrypted
+from extract.errors import corrupt
 from extract.model import BBox, Page, Word
-from extract.read.lines import shapes, words_to_lines
+from extract.read.lines import on_page, shapes, words_to_lines
 from extract.read.plumber import is_bold
+from extract.read.source import PdfFile
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -120,13 +120,13 @@ class Descents:
     descriptor met in page order wins, as when the whole tree is read.
     """
 
-    def __init__(self, path: Path, password: str | None) -> None:
+    def __init__(self, pdf: PdfFile) -> None:
         self.known: dict[str, float] = {}
         self.specs: dict[str, Any] = {}  # each font's dictionary, by full base font name
         self.exact: dict[str, dict[str, float] | None] = {}
         # Open until `close`: a font's widths and ToUnicode are read when first asked for.
-        self._file = path.open("rb")
-        self._pages = self._walk(self._file, password)
+        self._file = pdf.stream()
+        self._pages = self._walk(self._file, pdf.password)
 
     def get(self, name: str) -> float | None:
         while name not in self.known:
@@ -1110,32 +1110,27 @@ class _Walk:
         self.found.boxes.append(BBox(left, self.height - top, right, self.height - bottom))
 
 
-def read_pages(path: Path, password: str | None = None) -> tuple[tuple[Page, ...], str]:
+def read_pages(source: PdfFile) -> tuple[tuple[Page, ...], str]:
     """Every page read once and closed before the next one is opened.
 
     Failures of the native parser (and of pdfminer reading font descriptors)
     on a damaged file all mean "this PDF cannot be read": one clear error.
     """
+    pdf = source.pdfium()
     try:
-        pdf = pdfium.PdfDocument(path, password=password)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise encrypted(path, password) from exc
-        raise corrupt(path, exc) from exc
-    try:
-        return _read(path, password, pdf)
+        return _read(source, pdf)
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:  # any parser failure is a damaged file
-        raise corrupt(path, exc) from exc
+        raise corrupt(source.path, exc) from exc
     finally:
         pdf.close()
 
 
-def _read(path: Path, password: str | None, pdf: Any) -> tuple[tuple[Page, ...], str]:
+def _read(source: PdfFile, pdf: Any) -> tuple[tuple[Page, ...], str]:
     """Pages through pdfium's own handles: pypdfium2's wrappers cost 0.25 ms a page."""
     title = str(pdf.get_metadata_dict().get("Title", "") or "")
-    descents = Descents(path, password)
+    descents = Descents(source)
     try:
         return _read_each(pdf, _Fonts(descents)), title
     finally:
@@ -1163,5 +1158,6 @@ def _read_each(pdf: Any, fonts: _Fonts) -> tuple[Page, ...]:
         finally:
             raw.FPDF_ClosePage(page)
         number = index + 1
-        pages.append(Page(number, width, height, words_to_lines(words, number, drawn), drawn))
+        lines = words_to_lines(on_page(words, width, height), number, drawn)
+        pages.append(Page(number, width, height, lines, drawn))
     return tuple(pages)

@@ -57,9 +57,11 @@ def _counts(info: Row) -> str:
     )
 
 
-def _edition(edition: EditionData, cache: CropCache, territories: Territories) -> str:
+def _edition(
+    edition: EditionData, cache: CropCache, territories: Territories, password: str | None
+) -> str:
     info, year = edition.info, edition.year
-    crops = CropSource(cache, edition.source)
+    crops = CropSource(cache, edition.source, password)
     try:
         issues = issues_section(edition.inconsistencies, year, crops.crop)
     finally:
@@ -81,8 +83,11 @@ def _edition(edition: EditionData, cache: CropCache, territories: Territories) -
     )
 
 
-def render(out: Path, crops: Mapping[str, bytes] | None = None) -> str:
-    """The whole page for the outputs in `out`; `crops` are already rendered ones to cache."""
+def render(out: Path, crops: Mapping[str, bytes] | None = None, password: str | None = None) -> str:
+    """The whole page for the outputs in `out`; `crops` are already rendered ones to cache.
+
+    `password` opens an encrypted source PDF for a crop that is not cached.
+    """
     editions = load(out)
     cache = CropCache(out)
     for name, data in (crops or {}).items():
@@ -90,7 +95,7 @@ def render(out: Path, crops: Mapping[str, bytes] | None = None) -> str:
             cache.put(name, data)
     nav = " ".join(f'<a href="#edition-{e.year}">{e.year}</a>' for e in editions)
     territories = load_territories(out)
-    body = "\n".join(_edition(e, cache, territories) for e in editions)
+    body = "\n".join(_edition(e, cache, territories, password) for e in editions)
     body += across_editions(editions, territories)
     cache.save()
     return (
@@ -103,13 +108,16 @@ def render(out: Path, crops: Mapping[str, bytes] | None = None) -> str:
     )
 
 
-def build_report(out: Path, crops: Mapping[str, bytes] | None = None) -> Path:
+def build_report(
+    out: Path, crops: Mapping[str, bytes] | None = None, password: str | None = None
+) -> Path:
     """Write `out/report.html` from the outputs in `out`; return its path.
 
     `crops` are crops rendered during extraction (see `crops.prerender`), cached
-    here so the report does not render them again. Raises MissingFileError when
+    here so the report does not render them again; `password` opens an encrypted
+    source PDF for the crops that are neither given nor cached. Raises MissingFileError when
     `out` holds no outputs, OutputNotWritableError when the report cannot be saved.
     """
-    data = render(out, crops).encode("utf-8")
+    data = render(out, crops, password).encode("utf-8")
     write_files(out, {REPORT_NAME: data})  # atomic, like the tables
     return out / REPORT_NAME

@@ -5,21 +5,23 @@ box, so a rebuild reads them back byte for byte (the report stays identical)
 and never needs the PDF again. The PDF is only opened when a crop is missing,
 and only if the file at the manifest's path still has the recorded hash: a
 different file there would show evidence that the tables do not describe.
+An encrypted PDF is opened with the run's password (`PdfFile`, `CropSource`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
 from PIL import Image
 
-from extract.read.api import sha256_of
+from extract.errors import AnnuaireError
+from extract.read.source import PdfFile, open_pdf
 from extract.report.cache import CropCache
 from extract.report.data import Source
 
@@ -104,36 +106,42 @@ def member_name(sha256: str, box: Box) -> str:
 
 
 def prerender(
-    path: Path, sha256: str, evidence: Iterable[dict[str, Any]], cached: Container[str] = ()
+    pdf: PdfFile, evidence: Iterable[dict[str, Any]], cached: Container[str] = ()
 ) -> dict[str, bytes]:
     """Every crop the report will show for this PDF, rendered where the PDF is being read.
 
-    The command line calls this in the worker that extracted the file, so crops
-    of a batch render in parallel instead of one edition after another when the
-    report is built. Crops already cached are skipped.
+    The command line calls this in the worker that extracted the file, with the
+    `PdfFile` the reader opened (and its password), so crops of a batch render
+    in parallel instead of one edition after another when the report is built.
+    Crops already cached are skipped.
     """
     boxes = sorted({Box.of(e) for e in evidence}, key=lambda b: b.key)
-    wanted = [(member_name(sha256, b), b) for b in boxes]
+    wanted = [(member_name(pdf.sha256, b), b) for b in boxes]
     wanted = [(name, box) for name, box in wanted if name not in cached]
     if not wanted:
         return {}
     crops: dict[str, bytes] = {}
-    pdf = pdfium.PdfDocument(path)
+    document = pdf.pdfium()
     try:
         for name, box in wanted:
-            if 1 <= box.page <= len(pdf):
-                crops[name] = render_crop(pdf[box.page - 1], box)
+            if 1 <= box.page <= len(document):
+                with contextlib.suppress(pdfium.PdfiumError):  # a damaged page: no crop,
+                    crops[name] = render_crop(document[box.page - 1], box)  # as in `crop`
     finally:
-        pdf.close()
+        document.close()
     return crops
 
 
 @dataclass
 class CropSource:
-    """The crops of one edition: from the cache, else from the verified PDF."""
+    """The crops of one edition: from the cache, else from the verified PDF.
+
+    `password` opens the PDF when it is encrypted (the manifest never keeps it).
+    """
 
     cache: CropCache
     source: Source
+    password: str | None = None
     _pdf: Any = None
     _checked: bool = False
 
@@ -160,10 +168,13 @@ class CropSource:
             return self._pdf
         self._checked = True
         path = self.source.path
+        if path is None:
+            return None
         try:
-            if path is not None and path.is_file() and sha256_of(path) == self.source.sha256:
-                self._pdf = pdfium.PdfDocument(path)
-        except (OSError, pdfium.PdfiumError):
+            pdf = open_pdf(path, self.password)
+            if pdf.sha256 == self.source.sha256:
+                self._pdf = pdf.pdfium()
+        except AnnuaireError:  # moved, changed, or locked by another password: no crop
             self._pdf = None
         return self._pdf
 
