@@ -90,7 +90,10 @@ def _signal_during_moves(monkeypatch: pytest.MonkeyPatch, signum: int) -> None:
     def replace_and_signal(self: Path, target: Path) -> Path:
         if not sent:
             sent.append(signum)
-            os.kill(os.getpid(), signum)  # held: write_files blocks it while moving
+            # To this thread, not the process: the kernel may hand a process-wide
+            # signal to another thread (pyarrow's pool), and Python runs the handler
+            # whenever the main thread next looks, after the moves (a flaky CI run).
+            signal.raise_signal(signum)  # held: write_files blocks it while moving
         return replace(self, target)
 
     monkeypatch.setattr(Path, "replace", replace_and_signal)
