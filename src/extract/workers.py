@@ -29,8 +29,8 @@ _REPORT = "please report it with the file and the output of -v"
 
 
 # What the forkserver imports once, so that each child starts with it loaded: the
-# pipeline, its lazily imported readers (see read/api.py) and the crop renderer the
-# command line runs in the children.
+# pipeline, its lazily imported readers (see read/api.py), the crop renderer the
+# command line runs in the children, and the official geography (see warm.py).
 PRELOAD = [
     "extract.pipeline",
     "extract.read.plumber",
@@ -38,6 +38,7 @@ PRELOAD = [
     "scipy.optimize",
     "extract.report.crops",
     "pandas",  # pyarrow imports it on its first conversion of Python rows
+    "extract.warm",
 ]
 
 
