@@ -265,3 +265,22 @@ def test_labels_drawn_without_width_on_the_gutter_are_no_first_column() -> None:
     labels = [Item(BBox(85.2, top, 85.2, top + 10), SIZE, 1, False, False) for top in (237, 280)]
     text = [Item(BBox(99.2, top, 209.9, top + 13), SIZE, 1, False, False) for top in (234, 277)]
     assert _flows_across([[*labels, *text]], 85.2, Context([], 842.0, foot=800.0)) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(-2, 20)).map(lambda s: (s[0], s[0] + s[1])),
+        max_size=8,
+    ),
+    probe=st.integers(0, 160).map(lambda x: x / 2),
+)
+def test_a_rows_witness_answers_as_its_words(spans: list[tuple[int, int]], probe: float) -> None:
+    """The bisection `gutter_between` asks a row with gives each word's own answer:
+    words that overlap, touch, nest or have no width included."""
+    from extract.read.lines import _covers, _flanks, _Witness
+
+    row = [Word("w", x0, 0, x1, 10, SIZE, False) for x0, x1 in spans]
+    witness = _Witness(row)
+    assert witness.covers(probe) == _covers(row, probe)
+    assert witness.flanks(probe) == _flanks(row, probe)

@@ -77,6 +77,41 @@ def _covers(row: list[Word], x: float) -> bool:
     return any(w.x0 < x < w.x1 for w in row)
 
 
+class _Witness:
+    """One row's words as inked stretches, asked about many points across a gap.
+
+    `gutter_between` asks every row around a wide space about every point one
+    point apart across it: asked word by word, that was a third of the reading
+    time of a page of tables. The stretches are merged and sorted once, and each
+    point is one bisection; the answers are `_covers` and `_flanks`' own.
+    """
+
+    __slots__ = ("starts", "ends", "first_end", "last_start")
+
+    def __init__(self, row: list[Word]) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        for x0, x1 in sorted((w.x0, w.x1) for w in row if w.x1 > w.x0):
+            if self.ends and x0 < self.ends[-1]:  # open stretches that overlap are one
+                self.ends[-1] = max(self.ends[-1], x1)
+            else:
+                self.starts.append(x0)
+                self.ends.append(x1)
+        self.first_end = min((w.x1 for w in row), default=float("inf"))
+        self.last_start = max((w.x0 for w in row), default=float("-inf"))
+
+    def covers(self, x: float) -> bool:
+        i = bisect.bisect_left(self.starts, x) - 1
+        return i >= 0 and x < self.ends[i]
+
+    def flanked(self, x: float) -> bool:
+        """`flanks`, for a point already known not covered."""
+        return self.first_end <= x <= self.last_start
+
+    def flanks(self, x: float) -> bool:
+        return self.flanked(x) and not self.covers(x)
+
+
 def gutter_between(
     rows: list[list[Word]], index: int, left: Word, right: Word, strip_em: float = 0.8
 ) -> bool:
@@ -102,7 +137,9 @@ def gutter_between(
         [w for w in row if w.x1 > lo and w.x0 < hi]
         for row in _run_rows(rows, index, sizes, 1.6 * em)
     ]
-    if not any(_flanks(row, x) or _covers(row, x) for row in near for x in _probes(left, right)):
+    probes = list(_probes(left, right))
+    witnesses = [_Witness(row) for row in near]
+    if not any(w.flanks(x) or w.covers(x) for w in witnesses for x in probes):
         # Its own run has nothing on either side (a line set alone, justified
         # wide): the text just below or above it, a paragraph away and in the
         # same weight, says (a table's bold header is not judged by its cells).
@@ -111,12 +148,17 @@ def gutter_between(
             [w for w in row if w.x1 > lo and w.x0 < hi and w.bold in weights]
             for row in _run_rows(rows, index, sizes, 2.5 * em)
         ]
+        witnesses = [_Witness(row) for row in near]
     if not near:
         return True
     run = 0.0
-    for x in _probes(left, right):
-        covered = sum(1 for row in near if _covers(row, x))
-        beside = sum(1 for row in near if _flanks(row, x))
+    for x in probes:
+        covered = beside = 0
+        for witness in witnesses:
+            if witness.covers(x):
+                covered += 1
+            elif witness.flanked(x):
+                beside += 1
         run = run + 1.0 if 2 * covered < beside or covered == beside == 0 else 0.0
         if run >= strip_em * em:
             return True
