@@ -715,6 +715,48 @@ def test_unframed_cards_flowed_in_columns_read_column_by_column() -> None:
     assert titles == ["BALISE le service", "SentinelleVerte", "Les ateliers"]
 
 
+def test_unframed_cards_flowed_in_three_columns_whose_bands_line_up_by_chance() -> None:
+    # Tag, bold title, territory, as Chromium flowed them in three CSS columns:
+    # each card 16 pt below its own column's last line. Blank strips across the
+    # three columns cut the page into bands whose first lines start within 2 pt,
+    # (151, 152 and 152; 176, 178 and 177), so the bands look like rows of a grid
+    # in which the short first card waits for the tallest.
+    tag, title, place = 9.49, 10.45, 9.49
+    printed = [
+        (54.0, 87.8, "[label or]", tag, False),
+        (54.0, 100.6, "Titre A", title, True),
+        (54.0, 113.3, "Syndicat mixte du Littoral des", place, False),
+        (54.0, 124.6, "Dunes", place, False),
+        (54.0, 150.8, "[label or]", tag, False),
+        (54.0, 163.6, "Titre B", title, True),
+        (54.0, 175.6, "Syndicat mixte du Haut-", place, False),
+        (54.0, 187.6, "Lormois", place, False),
+        (226.9, 87.8, "[label or]", tag, False),
+        (226.9, 100.6, "Titre C – un dispositif", title, True),
+        (226.9, 114.1, "mutualisé pour les petites", title, True),
+        (226.9, 126.8, "communes rurales et leurs", title, True),
+        (226.9, 139.6, "habitants", title, True),
+        (226.9, 152.3, "Ville de Quimperlé-Ouest", place, False),
+        (226.9, 177.8, "[label argent]", tag, False),
+        (226.9, 190.6, "Titre D, la plateforme", title, True),
+        (226.9, 203.3, "de la métropole", title, True),
+        (226.9, 216.1, "Communauté d’Agglomération du", place, False),
+        (226.9, 228.1, "Plateau de Sarrance", place, False),
+        (399.8, 87.8, "[label argent]", tag, False),
+        (399.8, 100.6, "Titre E de l’énergie", title, True),
+        (399.8, 113.3, "Ville de Tournecourt", place, False),
+        (399.8, 138.8, "[label bronze]", tag, False),
+        (399.8, 151.6, "Titre F – la plateforme", title, True),
+        (399.8, 164.3, "citoyenne de la métropole", title, True),
+        (399.8, 177.1, "Écouvreuil", place, False),
+    ]
+    drawn = [w for x, top, text, size, bold in printed for w in words(text, x, top, size, bold)]
+    titles = [
+        line.text.split()[1].strip(",") for line in read(drawn) if line.text.startswith("Titre")
+    ]
+    assert titles == ["A", "B", "C", "D", "E", "F"]
+
+
 def test_the_last_word_of_a_justified_item_pushed_into_the_blank_before_a_column() -> None:
     # A jury list in two columns, justified: one item's spaces stretch to 2.6 em and
     # push its last word to 276-294, in the blank strip left of the right column

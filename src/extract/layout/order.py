@@ -576,7 +576,44 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
         return True
     if _label_pairs(zone):
         return False  # each label waits for its own text, not for a row
+    if _flowed(zone):
+        return False
     return _aligned_rows(zone) and _waited(zone)
+
+
+# Two spaces between items within this many points are the same spacing.
+SAME_SPACING = 1.0
+
+
+def _flowed(zone: _Zone) -> bool:
+    """Items flowed column after column, each set below its own column's last item.
+
+    Such a list leaves one spacing between its items (an entry's margin) in every
+    column, wherever the item before it happened to end, so its items start at
+    heights of their own: some wide space of one column ends where no item of
+    any other column starts. A table's rows start at one height in every column,
+    and a cell that waited for a taller neighbour has a wider space than the
+    others. The columns' bands then line up only by chance, and a short entry
+    seems to wait for its neighbour: `_waited` would read the list across.
+    """
+    columns = _columns(zone.items, zone.gutters)
+    breaks: list[tuple[float, float, int]] = []  # (space, top of the item after it, column)
+    for k, column in enumerate(columns):
+        items = sorted(column, key=lambda i: i.box.top)
+        for above, below in zip(items, items[1:], strict=False):
+            space = below.box.top - above.box.bottom
+            if space > below.size:
+                breaks.append((space, below.box.top, k))
+    if len({k for _, _, k in breaks}) < 2:
+        return False
+    spaces = [space for space, _, _ in breaks]
+    if max(spaces) - min(spaces) > SAME_SPACING:
+        return False
+    starts = [(i.box.top, k) for k, column in enumerate(columns) for i in column]
+    return any(
+        all(abs(top - other) > TOP_TOLERANCE for other, j in starts if j != k)
+        for _, top, k in breaks
+    )
 
 
 def _label_pairs(zone: _Zone) -> bool:
