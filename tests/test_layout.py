@@ -815,3 +815,59 @@ def test_text_after_a_larger_run_in_heading_stays_on_its_line() -> None:
     assert lines.index("Innovation projet : L’innovation au") + 1 == lines.index(
         "cœur des quartiers"
     )
+
+
+def test_a_justified_line_s_last_word_a_point_from_a_page_number_starts_no_column() -> None:
+    # The page number of the running header starts 1 pt right of where the last
+    # word of a justified line of the right column was pushed: no column starts
+    # there, so the line stays whole.
+    drawn = words("Annuaire des lauréats", 40, 19.4) + words("10", 530.2, 19.4)
+    drawn += words("APPORTS DU PROJET", 55.7, 58.4, bold=True)
+    left = ["La plateforme a pour objectif de", "mieux informer les usagers en"]
+    left += ["temps réel grâce à une démarche de", "co-construction. La plateforme aide"]
+    for n, text in enumerate(left):
+        drawn += spread(text.split(), 188.0, 356.4, 58.4 + 13.5 * n)
+    drawn += spread(["à", "mutualiser", "les", "moyens", "entre", "les"], 370.8, 539.2, 58.4)
+    drawn += spread(["communes", "rurales", "tout", "en"], 370.8, 539.2, 71.9)
+    drawn += words("respectant la sobriété numérique.", 370.8, 85.4)
+    lines = texts(read(drawn))
+    assert "en" not in lines  # (the page is read alone: its columns stay joined here)
+    assert any(line.endswith("communes rurales tout en") for line in lines)
+
+
+def test_a_right_column_opening_with_the_rest_of_a_list_item_goes_on_with_it() -> None:
+    # A section in two columns of its own beside its margin heading: the right
+    # column opens with the last word of the left column's last item, set at the
+    # item's hanging indent, then a new item at the bullet's edge.
+    drawn = words("DESCRIPTION DU", 55.7, 140.9, bold=True) + words(
+        "PROJET", 55.7, 154.4, bold=True
+    )
+    body = ["Le dispositif propose de prévenir", "les risques d’inondation dans les"]
+    body += ["quartiers exposés au plus près des", "besoins exprimés par les usagers."]
+    for n, text in enumerate(body):
+        drawn += spread(text.split(), 188.0, 356.4, 140.9 + 13.5 * n)
+    drawn += spread(["•", "Un", "tableau", "de", "bord", "ouvert", "au"], 188.0, 356.4, 201.9)
+    drawn += words("public", 198.8, 215.4)
+    drawn += spread(["•", "Une", "charte", "de", "sobriété", "numérique"], 188.0, 356.4, 228.9)
+    drawn += words("signée par tous les partenaires du", 198.8, 242.4)
+    drawn += words("projet", 381.6, 140.9)
+    drawn += words("• Un partenariat avec le tissu", 370.8, 154.4)
+    drawn += words("associatif", 381.6, 167.9)
+    right = ["Le programme aide à renforcer le", "lien entre les habitants et les"]
+    right += ["services municipaux sur tout le", "territoire et chaque mois sans"]
+    for n, text in enumerate(right):
+        drawn += spread(text.split(), 370.8, 539.2, 189.6 + 13.5 * n)
+    drawn += words("faute.", 370.8, 243.6)
+    drawn += words("INNOVATION DU", 55.7, 270.1, bold=True) + words(
+        "PROJET", 55.7, 283.6, bold=True
+    )
+    for n, text in enumerate(["Les « ambassadeurs » du projet", "animent 72 ateliers par an. Ce"]):
+        drawn += spread(text.split(), 188.0, 356.4, 270.1 + 13.5 * n)
+    drawn += words("service s’attache à réduire la", 188.0, 297.1)
+    for n, text in enumerate(["consommation d’énergie des", "bâtiments publics grâce à une"]):
+        drawn += spread(text.split(), 370.8, 539.2, 270.1 + 13.5 * n)
+    drawn += words("démarche de co-construction.", 370.8, 297.1)
+    order = texts(read(drawn))
+    at = order.index("signée par tous les partenaires du")
+    assert order[at + 1 : at + 3] == ["projet", "• Un partenariat avec le tissu"]
+    assert order.index("INNOVATION DU") > order.index("faute.")

@@ -134,3 +134,76 @@ def test_a_full_line_ending_with_a_colon_introduces_a_dash_list() -> None:
         "Le projet s’appuie sur trois outils complémentaires :",
         "- un réseau partagé",
     ]
+
+
+def worded(text: str, x: float, top: float, right: float | None = None, **kw: object) -> Line:
+    """A line with its words: spaced 3 pt, or spread to a justified `right` edge."""
+    from dataclasses import replace
+
+    from extract.model import Word
+
+    tokens = text.split()
+    widths = [CHAR * len(t) for t in tokens]
+    space = 3.0 if right is None else (right - x - sum(widths)) / (len(tokens) - 1)
+    words, at = [], x
+    for token, width in zip(tokens, widths, strict=True):
+        words.append(Word(token, at, top, at + width, top + SIZE, SIZE, False))
+        at += width + space
+    made = line(text, x, top, right=words[-1].x1, **kw)  # type: ignore[arg-type]
+    return replace(made, words=tuple(words))
+
+
+def _column_of(x: float, right: float, last: str, *, justified: bool) -> list[Line]:
+    texts = [  # set ragged, the first reaches 363, the others 327 to 356
+        "Le dispositif propose de prévenir les",
+        "risques d’inondation dans les",
+        "exposés au plus près des besoins des",
+        "habitants avec un budget maîtrisé.",
+    ]
+    lines = [
+        worded(t, x, 100 + LEAD * n, right if justified else None, column=int(x))
+        for n, t in enumerate(texts)
+    ]
+    return lines + [worded(last, x, 100 + LEAD * len(texts), column=int(x))]
+
+
+def test_a_justified_column_s_short_last_line_ends_its_paragraph() -> None:
+    # The last line stops 12 pt short of the edge every other line reaches; the
+    # next column's first word (15 pt) would not have fitted, yet in justified
+    # text only a paragraph's last line stops short.
+    left = _column_of(188, 363, "formés et le retour est si positif.", justified=True)
+    right = [worded("Une évaluation indépendante est", 410, 100, 612, column=410)]
+    assert paragraphs(left + right)[-1] == "Une évaluation indépendante est"
+
+
+def test_a_ragged_column_s_short_last_line_goes_on_in_the_next() -> None:
+    left = _column_of(188, 363, "formés et le retour est si positif.", justified=False)
+    right = [worded("Une évaluation indépendante est", 410, 100, column=410)]
+    assert len(paragraphs(left + right)) == 1
+
+
+def test_ragged_lines_that_end_together_on_one_page_are_not_justified() -> None:
+    # Page 2: three of four lines end at one point, 30 pt short of the measure the
+    # same text reaches on page 1: no justified text, so the short line after them
+    # (its room would not hold the next word) goes on.
+    reach = [worded("Une phrase assez longue pour atteindre la mesure", 40, 100, 330)]
+    lines = [
+        worded("Les agents ont été formés en 2021 et", 40, 100, 300, page=2),
+        worded("usagers est très positif. Le coût", 40, 100 + LEAD, 300, page=2),
+        worded("euros, dont une part financée par", 40, 100 + 2 * LEAD, 300, page=2),
+        worded("« ambassadeurs » du projet animent quatre ateliers", 40, 100 + 3 * LEAD, page=2),
+        worded("Encore une ligne", 40, 100 + 4 * LEAD, page=2),
+    ]
+    assert len(paragraphs(lines, reach)) == 1
+
+
+def test_a_word_alone_on_a_justified_line_goes_on() -> None:
+    # A narrow justified column: a word alone has no space to stretch, and the
+    # long word after it could not follow it on its line.
+    texts = ["Le dispositif propose", "de prévenir les", "risques d’inondation", "exposés au plus"]
+    lines = [worded(t, 188, 100 + LEAD * n, 300, column=188) for n, t in enumerate(texts)]
+    lines += [
+        worded("démarches", 188, 100 + 4 * LEAD, column=188),
+        worded("administratives des", 188, 100 + 5 * LEAD, 300, column=188),
+    ]
+    assert len(paragraphs(lines)) == 1

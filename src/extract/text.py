@@ -71,6 +71,8 @@ class Metrics:
     _column_edges: dict[int, dict[float, float]] = field(default_factory=dict)
     # Per kind of item (dash or not): whether its wrapped lines hang past the bullet.
     hanging: dict[bool, bool] = field(default_factory=dict)
+    _justified: dict[tuple[int, float], bool] = field(default_factory=dict)
+    _measures: dict[tuple[int, float, int], float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -110,6 +112,52 @@ class Metrics:
                 left = min(left, other.bbox.x0)
         return line.bbox.x0 - left
 
+    def justified(self, line: Line) -> bool:
+        """Most same-size lines around `line` (its column's on every page, or its
+        page's that start where it starts) end at its right edge: justified text,
+        in which a line that stops short of the edge is a paragraph's last."""
+        edge = self.right_edge(line)
+        if line.column:
+            key = (line.column, round(line.size, 2))
+            if key not in self._justified:
+                ends = [
+                    other.bbox.x1
+                    for lines in self._edges.values()
+                    for other in lines
+                    if other.column == line.column and _same_size(other.size, line.size)
+                ]
+                self._justified[key] = _mostly_at(ends, edge)
+            return self._justified[key]
+        near = 12 * self.leading
+        ends = [
+            other.bbox.x1
+            for other in self._edges.get(line.page, [])
+            if abs(other.bbox.top - line.bbox.top) < near
+            and _same_size(other.size, line.size)
+            and abs(other.bbox.x0 - line.bbox.x0) <= 2.5 * line.size
+        ]
+        # Measured on every page: ragged lines may happen to end together on one
+        # page, short of the measure the text reaches elsewhere.
+        return _mostly_at(ends, max(edge, self._measure(line)))
+
+    def _measure(self, line: Line) -> float:
+        """The furthest right that text of this size starting where `line` starts
+        reaches on any page."""
+        key = (0, round(line.size, 2), round(line.bbox.x0))
+        if key not in self._measures:
+            self._measures[key] = max(
+                (
+                    other.bbox.x1
+                    for lines in self._edges.values()
+                    for other in lines
+                    if not other.column
+                    and _same_size(other.size, line.size)
+                    and abs(other.bbox.x0 - line.bbox.x0) <= 2.5 * line.size
+                ),
+                default=line.bbox.x1,
+            )
+        return self._measures[key]
+
     def right_edge(self, line: Line) -> float:
         """Right edge of the column a line stands in.
 
@@ -133,6 +181,18 @@ class Metrics:
             ):
                 edge = max(edge, other.bbox.x1)
         return edge
+
+
+# Lines of justified text end within this many points of their column's edge...
+JUSTIFIED_TOLERANCE = 0.5
+# ...at least this share of them, and at least JUSTIFIED_LINES lines.
+JUSTIFIED_SHARE = 0.6
+JUSTIFIED_LINES = 4
+
+
+def _mostly_at(ends: Sequence[float], edge: float) -> bool:
+    full = sum(1 for end in ends if end >= edge - JUSTIFIED_TOLERANCE)
+    return len(ends) >= JUSTIFIED_LINES and full >= JUSTIFIED_SHARE * len(ends)
 
 
 def _hanging(lines: Sequence[Line], metrics: Metrics) -> dict[bool, bool]:
@@ -226,8 +286,20 @@ def _wrapped_dash(previous: Line, line: Line, metrics: Metrics, item: _Item | No
 
 
 def _stopped_short(previous: Line, line: Line, metrics: Metrics) -> bool:
+    """The next line's first word, and a space, would have fitted at the end of
+    `previous`: it ended its paragraph there. The space is the line's own (its
+    narrowest), up to 0.3 em: a font with narrow spaces leaves little room."""
     room = metrics.right_edge(previous) - previous.bbox.x1
-    return room > 0.3 * previous.size + line.first_word_width + 1.0
+    words = previous.words
+    if room > previous.size and len(words) > 1 and metrics.justified(previous):
+        return True  # justified text fills every line but a paragraph's last (one word can't)
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    space = min([0.3 * previous.size, *spaces])
+    return room > space + line.first_word_width + STOP_SLACK
+
+
+# Points of room beyond the next word and its space that a short line leaves.
+STOP_SLACK = 0.5
 
 
 def lines_to_text(lines: Sequence[Line], metrics: Metrics) -> str:

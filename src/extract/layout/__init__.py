@@ -63,6 +63,7 @@ def _block_item(block: Block) -> Item:
         bold=all(line.bold for line in block.lines),
         open_end=_open_end(block),
         listed=_listed(block),
+        first_x0=first.bbox.x0,
         ref=block,
     )
 

@@ -51,8 +51,13 @@ class Item:
     bold: bool = False  # all its lines in bold
     open_end: bool = False  # its text stops without ending a sentence
     listed: bool = False  # it holds list items (which end without a stop)
+    first_x0: float | None = None  # where its first line starts, when not at its box's left
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
+
+    @property
+    def opens_at(self) -> float:
+        return self.box.x0 if self.first_x0 is None else self.first_x0
 
     @property
     def width(self) -> float:
@@ -493,7 +498,7 @@ def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
         return False
     own = max(texts, key=lambda i: i.box.bottom)
     last = max(column, key=lambda i: i.box.bottom)
-    if own.listed and first.box.x0 > min(i.box.x0 for i in right) + 0.5 * first.size:
+    if own.listed and first.opens_at > min(i.box.x0 for i in right) + 0.5 * first.size:
         return False  # it opens at a list item's hanging indent: own's last item goes on
     return own is not last and not own.open_end and last.open_end
 

@@ -351,21 +351,30 @@ def _starts_column(segment: list[Word], gutter: float) -> bool:
     gaps = [word.x0 - previous.x1 for previous, word in zip(segment, segment[1:], strict=False)]
     spaced = statistics.median(gaps) if gaps else 0.0
     return any(
-        _on_start(previous, word, gutter, spaced)
-        for previous, word in zip(segment, segment[1:], strict=False)
+        _on_start(previous, word, gutter, spaced, _justified(segment, j))
+        for j, (previous, word) in enumerate(zip(segment, segment[1:], strict=False))
     )
 
 
-def _on_start(previous: Word, word: Word, gutter: float, spaced: float) -> bool:
+# A word starts right on a column's start within this many points.
+RIGHT_ON = 0.5
+
+
+def _on_start(
+    previous: Word, word: Word, gutter: float, spaced: float, stretched: bool = False
+) -> bool:
     """A word after more than a word space starting on the gutter: a gutter's width
     near it; half an em right on it when that is twice the line's usual space (a
-    cell printed up to the next; justified text spaces all its words alike)."""
+    cell printed up to the next; justified text spaces all its words alike). After
+    a space `stretched` like the line's others, only right on it: the last word of
+    a justified line pushed to the right edge may end a point from where a page
+    number above starts, and is no column's start."""
     gap = word.x0 - previous.x1
     em = max(previous.size, word.size)
     offset = abs(word.x0 - gutter)
-    if offset <= 1.5 and gap > NARROW_GUTTER_EM * em:
+    if offset <= (RIGHT_ON if stretched else 1.5) and gap > NARROW_GUTTER_EM * em:
         return True
-    return offset <= 0.5 and gap > 0.5 * em and gap >= 2.0 * spaced
+    return offset <= RIGHT_ON and gap > 0.5 * em and gap >= 2.0 * spaced
 
 
 def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
@@ -407,7 +416,9 @@ def _opens(previous: Word, word: Word, strip: _Strip, stretched: bool = False) -
     near = 4.0 * em  # its last row may be one whose start was not seen
     if not strip.top - near <= word.top <= strip.bottom + near:
         return False  # the strip is measured in these rows only
-    if abs(word.x0 - strip.hi) <= 1.5 and abs(word.size - strip.size) <= 0.6:
+    if abs(word.x0 - strip.hi) <= (RIGHT_ON if stretched else 1.5) and (
+        abs(word.size - strip.size) <= 0.6
+    ):
         return gap > 0.5 * em
     return (
         not stretched
