@@ -212,6 +212,31 @@ def test_a_running_header_cut_in_two_on_some_pages_is_still_furniture() -> None:
     assert {line.text for line in removed} >= {"lauréats", "/ 6", "Label 2027 – Annuaire des"}
 
 
+def test_a_footer_of_five_lines_is_furniture_whole() -> None:
+    # The page number set in a narrow box, `–`, `N`, `–` on three lines, above two
+    # lines of address: its first dash is not among the page's last four lines.
+    pages = []
+    for number in range(1, 6):
+        body = tuple(
+            _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
+            for i in range(10)
+        )
+        footer = tuple(
+            _line(text, x, top, number)
+            for text, x, top in (
+                ("–", 296, 805),
+                (str(number), 296, 813),
+                ("–", 296, 821),
+                ("ANNUAIRE DES TERRITOIRES LAURÉATS", 68, 827),
+                ("Les Communes Connectées – www.example", 68, 835),
+            )
+        )
+        pages.append(Page(number, 595, 842, body + footer))
+    body_pages, removed = strip_furniture(tuple(pages))
+    assert all(len(page.lines) == 10 for page in body_pages)
+    assert len(removed) == 25
+
+
 def test_a_category_set_larger_under_its_banner_head_is_never_furniture() -> None:
     # `LABEL OR` (protected) with the category under it in a larger bold type, on
     # every page of that category, at the same height.

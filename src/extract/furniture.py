@@ -100,10 +100,33 @@ def _repeated_spots(
     return spots
 
 
+# Furniture is peeled off the page's edges at most this many times.
+PEELS = 3
+
+
 def strip_furniture(
     pages: tuple[Page, ...], protect: Callable[[str], bool] = lambda _: False
 ) -> tuple[tuple[Page, ...], tuple[Line, ...]]:
-    """Body pages without furniture, and the furniture lines that were removed."""
+    """Body pages without furniture, and the furniture lines that were removed.
+
+    Furniture is looked for again at the edges of what is left, until none is
+    found: a footer of more lines than EDGE_LINES (a page number set in a narrow
+    box, `–`, `4`, `–` on three lines, over two lines of address) hides its first
+    lines from the first look.
+    """
+    place = {id(line): (page.number, k) for page in pages for k, line in enumerate(page.lines)}
+    removed: list[Line] = []
+    for _ in range(PEELS):
+        pages, found = _strip_once(pages, protect)
+        if not found:
+            break
+        removed += found
+    return pages, tuple(sorted(removed, key=lambda line: place[id(line)]))
+
+
+def _strip_once(
+    pages: tuple[Page, ...], protect: Callable[[str], bool]
+) -> tuple[tuple[Page, ...], list[Line]]:
     spots = _repeated_spots(pages, protect)
     body: list[Page] = []
     removed: list[Line] = []
@@ -120,4 +143,4 @@ def strip_furniture(
             else:
                 kept.append(line)
         body.append(Page(page.number, page.width, page.height, tuple(kept), page.shapes))
-    return tuple(body), tuple(removed)
+    return tuple(body), removed
