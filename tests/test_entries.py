@@ -271,6 +271,21 @@ def test_a_margin_heading_split_by_the_page_is_one_heading() -> None:
     assert [x.text for x in join_headings(lines)][0] == "Apports"
 
 
+def test_the_rest_of_a_margin_heading_over_the_page_may_stand_on_two_lines() -> None:
+    # The margin is narrow: `du` and `projet :` on two lines at the top of page 25.
+    lines = [
+        line("APPORTS", x=45.0, row=40, bold=True, page=24),
+        line("Cette expérimentation permet de", x=114.0, row=40, page=24, block=1),
+        line("DU", x=308.0, row=0, bold=True, page=25, block=2),
+        line("PROJET :", x=308.0, row=1, bold=True, page=25, block=2),
+        line("faciliter l’accès aux équipements", x=377.0, row=0, page=25, block=3),
+    ]
+    assert [x.text for x in join_headings(lines)][:2] == [
+        "APPORTS DU PROJET :",
+        "Cette expérimentation permet de",
+    ]
+
+
 def test_a_title_broken_by_the_column_of_a_flowed_list_stays_the_title() -> None:
     # Cards flowed in CSS columns: the tag, then the title, whose last lines open
     # the next column, then the territory there.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.layout import order_pages
+from extract.layout.order import Item
 from extract.model import BBox, Line, Page, Word
 from extract.read.lines import words_to_lines
 from extract.read.recut import recut
@@ -871,3 +872,33 @@ def test_a_right_column_opening_with_the_rest_of_a_list_item_goes_on_with_it() -
     at = order.index("signée par tous les partenaires du")
     assert order[at + 1 : at + 3] == ["projet", "• Un partenariat avec le tissu"]
     assert order.index("INNOVATION DU") > order.index("faute.")
+
+
+def test_a_label_crossing_its_own_gutter_does_not_end_two_labelled_columns() -> None:
+    # Each column of the page is a column of labels beside its text. Below a blank
+    # strip across the page, `PARTENAIRES` crosses the right column's label gutter:
+    # the gutter between the page's two columns goes on, so the band goes on with
+    # the zone above (it must, for the page to be read column after column).
+    from extract.layout.order import _free, _gutters, _joins, _Zone
+
+    def item(x0: float, top: float, x1: float, bottom: float, bold: bool = False) -> Item:
+        return Item(
+            BBox(x0, top, x1, bottom), 11.0, round((bottom - top) / 12.6), False, False, bold
+        )
+
+    above = [
+        item(45.1, 142.2, 121.4, 165.8, bold=True),
+        item(135.5, 142.2, 290.5, 414.5),
+        item(394.4, 142.2, 547.2, 326.0),
+        item(307.6, 340.0, 358.9, 376.3, bold=True),
+        item(376.6, 340.0, 549.6, 414.2),
+    ]
+    below = [
+        item(45.1, 428.5, 117.8, 452.2, bold=True),
+        item(131.9, 428.5, 273.5, 464.8),
+        item(307.6, 428.2, 386.4, 451.9, bold=True),
+    ]
+    strips = _free(above, 45.1, 549.6)
+    zone = _Zone([above], strips, _gutters(above, strips))
+    assert len(zone.gutters) == 3
+    assert _joins(zone, below, _free(below, 45.1, 549.6))

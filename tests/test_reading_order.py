@@ -132,10 +132,10 @@ def test_hyphens_kept_soft_hyphens_dropped() -> None:
     assert join_wrapped(["  deux   espaces ", " ici"]) == "deux espaces ici"
 
 
-def _line(text: str, x: float, top: float, page: int = 1) -> Line:
+def _line(text: str, x: float, top: float, page: int = 1, bold: bool = False) -> Line:
     width = CHAR * len(text)
     first = CHAR * len(text.split()[0])
-    return Line(text, page, BBox(x, top, x + width, top + SIZE), SIZE, False, first)
+    return Line(text, page, BBox(x, top, x + width, top + SIZE), SIZE, bold, first)
 
 
 def test_paragraphs_items_and_continuations() -> None:
@@ -235,6 +235,28 @@ def test_a_footer_of_five_lines_is_furniture_whole() -> None:
     body_pages, removed = strip_furniture(tuple(pages))
     assert all(len(page.lines) == 10 for page in body_pages)
     assert len(removed) == 25
+
+
+def test_a_margin_heading_on_two_lines_at_one_place_on_every_page_is_never_furniture() -> None:
+    # `DESCRIPTION` over `DU PROJET :`: each line alone names no section, together
+    # they do, and every record sets them at the same height.
+    from extract import grammar
+
+    pages = []
+    for number in range(1, 6):
+        lines = (
+            _line(f"Label décerné à : Ville {'abcde'[number - 1]}", 45, 97, number),
+            _line("DESCRIPTION", 45, 142, number, bold=True),
+            _line("DU PROJET :", 45, 155, number, bold=True),
+            *(
+                _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 135, 142 + 13 * i, number)
+                for i in range(10)
+            ),
+        )
+        pages.append(Page(number, 595, 842, lines))
+    body_pages, removed = strip_furniture(tuple(pages), grammar.is_structural)
+    assert not removed
+    assert all(len(page.lines) == 13 for page in body_pages)
 
 
 def test_a_category_set_larger_under_its_banner_head_is_never_furniture() -> None:

@@ -42,18 +42,33 @@ def _protected(page: Page, protect: Callable[[str], bool]) -> set[int]:
     right under one in its style, or in bold under a bold one (a banner's category
     wrapped onto the next lines, or set larger under `LABEL OR`, repeats on every
     record of its category, at the same height)."""
+    ordered = sorted(page.lines, key=lambda line: line.bbox.top)
     kept: list[Line] = []
-    for line in sorted(page.lines, key=lambda line: line.bbox.top):
-        if protect(line.text) or any(
-            line.bold == above.bold
-            and (abs(line.size - above.size) <= 0.6 or line.bold)
-            and 0 < line.bbox.top - above.bbox.top <= 1.6 * max(line.size, above.size)
-            and line.bbox.x0 < above.bbox.x1
-            and line.bbox.x1 > above.bbox.x0
-            for above in kept
-        ):
+    for line in ordered:
+        if protect(line.text) or any(_goes_on(above, line) for above in kept):
             kept.append(line)
+    # A line that is structural only with the lines under it in its style (a margin
+    # heading `DESCRIPTION` over `DU PROJET :`, at the same place on every record).
+    for k, line in enumerate(ordered):
+        run = [line]
+        for below in ordered[k + 1 :]:
+            if _goes_on(run[-1], below):
+                run.append(below)
+                if protect(" ".join(x.text for x in run)):
+                    kept += run
+                    break
     return {id(line) for line in kept}
+
+
+def _goes_on(above: Line, line: Line) -> bool:
+    """`line` is set right under `above`, in its style: the same text going on."""
+    return (
+        line.bold == above.bold
+        and (abs(line.size - above.size) <= 0.6 or line.bold)
+        and 0 < line.bbox.top - above.bbox.top <= 1.6 * max(line.size, above.size)
+        and line.bbox.x0 < above.bbox.x1
+        and line.bbox.x1 > above.bbox.x0
+    )
 
 
 def _row_keys(lines: list[Line]) -> dict[int, str]:

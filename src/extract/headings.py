@@ -174,23 +174,38 @@ def _opens_next_column(before: Line, line: Line, head: Line) -> bool:
     )
 
 
-def _rest_over_break(lines: list[Line], start: int, parts: list[Line]) -> int | None:
+def _rest_over_break(lines: list[Line], start: int, parts: list[Line]) -> list[int]:
     """Where the rest of a section heading left unfinished at a column's or page's
     foot stands: the margin heading of a table row split by the break
-    (`Apports` / `du projet`), the first line of the next column or page, in its
-    style, after the text of the row's other cell."""
+    (`Apports` / `du projet`), the first lines of the next column or page, in its
+    style and each right under the last (`du` / `projet :` in a narrow margin),
+    after the text of the row's other cell."""
     head = parts[0]
     text = " ".join(p.text.strip() for p in parts)
     after = start + len(parts)
     for index in range(after, min(after + len(parts) + 4, len(lines))):
         line = lines[index]
-        if (
-            _opens_next_column(lines[index - 1], line, head)
-            and _same_style(head, line)
-            and grammar.section_of(f"{text} {line.text}")
-        ):
-            return index
-    return None
+        if not (_opens_next_column(lines[index - 1], line, head) and _same_style(head, line)):
+            continue
+        rest = [index]
+        while True:
+            if grammar.section_of(" ".join([text, *(lines[k].text.strip() for k in rest)])):
+                return rest
+            nxt = rest[-1] + 1
+            if not (
+                len(rest) < REST_LINES
+                and nxt < len(lines)
+                and lines[nxt].page == line.page
+                and _same_style(line, lines[nxt])
+                and 0 < lines[nxt].bbox.top - lines[nxt - 1].bbox.top < 2 * line.size
+            ):
+                break
+            rest.append(nxt)
+    return []
+
+
+# The rest of a heading over a break stands on this many lines at most.
+REST_LINES = 3
 
 
 def _join_split_heads(lines: list[Line]) -> list[Line]:
@@ -200,10 +215,11 @@ def _join_split_heads(lines: list[Line]) -> list[Line]:
         if grammar.SECTION_START.match(out[index].text):
             parts = _head_lines(out, index)
             rest = _rest_over_break(out, index, parts)
-            if rest is not None:
-                text = " ".join(p.text.strip() for p in parts)
-                out[index] = replace(parts[0], text=f"{text} {out[rest].text.strip()}")
-                del out[rest]
+            if rest:
+                text = " ".join(p.text.strip() for p in [*parts, *(out[k] for k in rest)])
+                out[index] = replace(parts[0], text=text)
+                for k in reversed(rest):
+                    del out[k]
                 del out[index + 1 : index + len(parts)]
         index += 1
     return out

@@ -266,13 +266,28 @@ def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> 
         return False
     if any(_two_sided(b, zone.gutters) for b in zone.bands):
         # The zone's widest gutter goes on (labels beside each section's text may
-        # stand in columns of their own widths from one section to the next).
-        needed = [max(zone.gutters, key=lambda g: g[1] - g[0])]
+        # stand in columns of their own widths from one section to the next, and a
+        # wider label may cross its own: the gutter between a column of labels and
+        # its text is not the one that has to go on, when there is another).
+        needed = [max(_main_gutters(zone), key=lambda g: g[1] - g[0])]
     else:
         needed = _gutters(band, strips)
         if not needed and not _staggered(zone, band):
             return False
     return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
+
+
+def _main_gutters(zone: _Zone) -> list[tuple[float, float]]:
+    """The zone's gutters but those between a column of labels and its text."""
+    columns = _columns(zone.items, zone.gutters)
+    if len(columns) != len(zone.gutters) + 1:
+        return zone.gutters
+    main = [
+        gutter
+        for k, gutter in enumerate(zone.gutters)
+        if not _labels_of(columns[k], columns[k + 1])
+    ]
+    return main or zone.gutters
 
 
 def _touches(upper: list[Item], lower: list[Item]) -> bool:
