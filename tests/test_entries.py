@@ -252,6 +252,31 @@ def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
     assert page_end(()) == 5
 
 
+def test_a_blank_page_before_the_next_record_belongs_to_the_record() -> None:
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    def record(page: int, town: str) -> list[Line]:
+        return [
+            line("LABEL OR – MOBILITÉS DURABLES", bold=True, size=16.0, page=page),
+            line(f"Label d’or attribué à : Ville de {town}", row=2, page=page, block=1),
+            line("Pour le projet : Le vélo partagé", row=3, page=page, block=1),
+            line("DESCRIPTION DU PROJET", row=5, bold=True, page=page, block=2),
+            line("Un service de vélos en libre accès.", row=6, page=page, block=3),
+        ]
+
+    first = Page(5, 595, 842, tuple(record(5, "Brest")))
+    second = Page(7, 595, 842, tuple(record(7, "Vannes")))
+    blank = Page(6, 595, 842, ())
+    pages = (first, blank, second)
+    laureates = segment(Document("t.pdf", "0" * 64, pages), pages, ()).laureates
+    assert [lau.page_end for lau in laureates] == [6, 7]
+    # A blank page at the end of the document is nobody's.
+    pages = (first, blank)
+    laureates = segment(Document("t.pdf", "0" * 64, pages), pages, ()).laureates
+    assert [lau.page_end for lau in laureates] == [5]
+
+
 def test_a_margin_heading_split_by_the_page_is_one_heading() -> None:
     # A table row split by the page: `Apports` and the first words of its text at
     # the foot of page 10, `du projet` and the rest at the top of page 11.

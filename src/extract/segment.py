@@ -290,14 +290,19 @@ def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry
 
 
 def _logos_spilled(records: list[_Record], body: tuple[Page, ...], texted: set[int]) -> None:
-    """A record that ends on its partners' heading goes on over the pages of
-    figures without text after it: its partners' logos went over the page."""
+    """A record goes on over the pages without text after it: pages of figures
+    when it ends on its partners' heading (its logos went over the page), and
+    blank pages before more text (a page a word processor left empty before the
+    next record; blank pages at the end of the document are nobody's)."""
     figured = {page.number for page in body if any(is_frame(s) for s in page.shapes)}
+    last_text = max(texted, default=0)
     for record in records:
-        if record.slot != "partners":
-            continue
-        while record.last_page + 1 in figured and record.last_page + 1 not in texted:
-            record.last_page += 1
+        while record.last_page + 1 not in texted:
+            page = record.last_page + 1
+            logos = page in figured and record.slot == "partners"
+            if not (logos or (page not in figured and page < last_text)):
+                break
+            record.last_page = page
 
 
 def body_lines(pages: tuple[Page, ...]) -> list[Line]:
