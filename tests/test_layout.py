@@ -902,3 +902,28 @@ def test_a_label_crossing_its_own_gutter_does_not_end_two_labelled_columns() -> 
     zone = _Zone([above], strips, _gutters(above, strips))
     assert len(zone.gutters) == 3
     assert _joins(zone, below, _free(below, 45.1, 549.6))
+
+
+def test_a_margin_label_is_cut_from_its_text_where_the_next_section_s_text_starts_left() -> None:
+    # Right column: labels beside their text, each section a table of its own
+    # widths. The text of the next section (APPORTS) starts 13 pt left of this
+    # one's, inside the strip between `DU PROJET` and its text, and the left
+    # column's lines keep the rows one run of text down to it.
+    drawn: list[Word] = []
+    for n in range(12):
+        drawn += words(f"texte de gauche {n} assez long", 130.1, 204.8 + 12.1 * n)
+
+    def label(text: str, x0: float, top: float, x1: float) -> Word:
+        return Word(text, x0, top, x1, top + SIZE, SIZE, True)
+
+    drawn += [label("INNOVATION", 310.1, 228.9, 379.4)]
+    drawn += [label("DU", 310.1, 241.0, 325.3), label("PROJET", 327.9, 241.0, 369.2)]
+    for n, text in enumerate(
+        ["L’outil propose de valoriser", "producteurs locaux et les", "courts et le reste"]
+    ):
+        drawn += words(text, 393.5, 228.9 + 12.1 * n)
+    drawn += words("déchets avec un budget.", 393.5, 265.2)
+    drawn += [label("APPORTS", 310.1, 301.4, 359.0)] + words("Les ambassadeurs", 380.4, 301.4)
+    lines = texts(read(drawn))
+    assert "DU PROJET" in lines
+    assert "producteurs locaux et les" in lines

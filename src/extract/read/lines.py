@@ -113,7 +113,12 @@ class _Witness:
 
 
 def gutter_between(
-    rows: list[list[Word]], index: int, left: Word, right: Word, strip_em: float = 0.8
+    rows: list[list[Word]],
+    index: int,
+    left: Word,
+    right: Word,
+    strip_em: float = 0.8,
+    tie: bool = False,
 ) -> bool:
     """Whether the rows around row `index` leave a strip of [left, right] blank,
     as they do along a gutter.
@@ -125,8 +130,10 @@ def gutter_between(
     within a line's pitch of the next) vote at points one point apart across
     the space (a row with words on one side only abstains): a strip of 0.8 em
     (`strip_em`) must have twice as many rows for a gutter as against it, or no vote at all (the
-    gap decides then). Only words of the sizes printed in the row vote: a
-    heading above is no part of the text, a heading run into it is.
+    gap decides then), or as many when `tie` (a gap wider than a gutter after a
+    bold label: the text of the next section, whose labels are narrower or wider,
+    may start inside the strip). Only words of the sizes printed in the row
+    vote: a heading above is no part of the text, a heading run into it is.
     """
     em = min(left.size, right.size)
     # Words of the sizes in this row: a heading above is no part of its text, but
@@ -159,7 +166,8 @@ def gutter_between(
                 covered += 1
             elif witness.flanked(x):
                 beside += 1
-        run = run + 1.0 if 2 * covered < beside or covered == beside == 0 else 0.0
+        ahead = covered <= beside if tie else 2 * covered < beside
+        run = run + 1.0 if ahead or covered == beside == 0 else 0.0
         if run >= strip_em * em:
             return True
     return False
@@ -226,7 +234,13 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
             _opens_item(word, gap, em)
             or (
                 (gap > GUTTER_EM * em or restyled)
-                and gutter_between(rows, index, previous, word)
+                and gutter_between(
+                    rows,
+                    index,
+                    previous,
+                    word,
+                    tie=_label_beside(rows, index, k, GUTTER_EM * larger),
+                )
                 and not _stretched(rows, index, k)
                 and not _pushed_to_edge(rows, index, k)
             )
@@ -236,6 +250,21 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
         else:
             segments[-1].append(word)
     return segments
+
+
+def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
+    """Bold words, then plain text after more than `wide`, starting where rows
+    around start: a label in a margin beside its text's column, whose strip the
+    next section's text may enter (its labels being narrower), not a heading run
+    into a justified line."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    return (
+        previous.bold
+        and not word.bold
+        and word.x0 - previous.x1 > wide
+        and _column_starts_at(_near_words(rows, index, k), word)
+    )
 
 
 # Two spaces of one line within this many points are stretched alike.
