@@ -259,6 +259,31 @@ def test_a_margin_heading_on_two_lines_at_one_place_on_every_page_is_never_furni
     assert all(len(page.lines) == 13 for page in body_pages)
 
 
+def test_a_page_number_that_wraps_from_page_10_on_is_still_furniture() -> None:
+    # `– 9 –` on one line; from page 10 on, `– 10` a line higher and its last dash
+    # on the row of the address below it, which then ends with `–`.
+    pages = []
+    for number in range(1, 25):
+        body = tuple(
+            _line(f"texte {chr(96 + number) * (i + 1)} différent", 50, 100 + 13 * i, number)
+            for i in range(10)
+        )
+        if number < 10:
+            footer = (
+                _line(f"– {number} –", 283, 807.6, number),
+                _line("ANNUAIRE 2018 DES TERRITOIRES LAURÉATS", 51, 814.4, number),
+            )
+        else:
+            footer = (
+                _line(f"– {number}", 284, 802.4, number),
+                _line("ANNUAIRE 2018 DES TERRITOIRES LAURÉATS –", 51, 812.1, number),
+            )
+        pages.append(Page(number, 595, 842, body + footer))
+    body_pages, removed = strip_furniture(tuple(pages))
+    assert all(len(page.lines) == 10 for page in body_pages)
+    assert len(removed) == 48
+
+
 def test_a_category_set_larger_under_its_banner_head_is_never_furniture() -> None:
     # `LABEL OR` (protected) with the category under it in a larger bold type, on
     # every page of that category, at the same height.

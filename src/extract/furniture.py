@@ -23,11 +23,19 @@ MIN_SHARE = 0.4
 Y_TOLERANCE = 2.5
 
 _DIGITS = regex.compile(r"\d+")
+_NUMBER_ONLY = regex.compile(r"[#\s\p{P}\p{S}]*#[#\s\p{P}\p{S}]*")
 _SPACES = regex.compile(r"\s+")
 
 
+# Marks alone between spaces (`–`, `|`, `·`): a page number's dashes that a
+# narrow box wrapped onto the next line join one row or another, page by page.
+_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)[\p{P}\p{S}]+(?=\s|$)")
+
+
 def furniture_key(text: str) -> str:
-    return _SPACES.sub(" ", _DIGITS.sub("#", text.casefold())).strip()
+    folded = text.casefold()
+    bare = _LONE_MARKS.sub(" ", folded)
+    return _SPACES.sub(" ", _DIGITS.sub("#", bare if bare.strip() else folded)).strip()
 
 
 def _edge_lines(page: Page) -> list[Line]:
@@ -105,6 +113,11 @@ def _repeated_spots(
     spots: set[tuple[str, int]] = set()
     for key, places in seen.items():
         places.sort()
+        if _NUMBER_ONLY.fullmatch(key) and len({p for _, p in places}) >= needed:
+            # A page number alone among a page's edge lines, wherever it stands: a
+            # number wrapped in a narrow box rises a line on pages of two digits.
+            spots.update((key, round(top)) for top, _ in places)
+            continue
         cluster: list[tuple[float, int]] = []
         for place in [*places, (math.inf, -1)]:
             if cluster and place[0] - cluster[0][0] > Y_TOLERANCE:
