@@ -927,3 +927,21 @@ def test_a_margin_label_is_cut_from_its_text_where_the_next_section_s_text_start
     lines = texts(read(drawn))
     assert "DU PROJET" in lines
     assert "producteurs locaux et les" in lines
+
+
+def test_the_last_line_of_a_card_below_its_neighbour_s_end_stays_in_its_column() -> None:
+    # Two entries flowed in two columns: the left title takes two lines, so its
+    # territory line starts below the right entry's end; nothing in the left
+    # column is set like it, but the right entry's territory line is.
+    drawn = words("• SentinelleVerte, le service qui", 70, 129.7, size=11.55, bold=True)
+    drawn += words("des familles", 70, 146.9, size=11.55, bold=True)
+    drawn += words("Mirecombe [LABEL OR]", 70, 163.5, size=10.5)
+    drawn += words("• Kalipso", 314.2, 129.7, size=11.55, bold=True)
+    drawn += words("Marvignac Métropole [LABEL OR]", 314.2, 146.3, size=10.5)
+    assert texts(read(drawn)) == [
+        "• SentinelleVerte, le service qui",
+        "des familles",
+        "Mirecombe [LABEL OR]",
+        "• Kalipso",
+        "Marvignac Métropole [LABEL OR]",
+    ]

@@ -183,8 +183,11 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     last = max(left, key=lambda i: i.box.bottom)
     if not first.lines or not last.lines:  # a figure
         return False
-    if not any(i.lines and abs(first.size - i.size) <= 0.6 for i in left):
-        return False  # set unlike anything in the column: a heading after it
+    if not any(i.lines and abs(first.size - i.size) <= 0.6 for i in zone.items):
+        # Set unlike anything in the columns: a heading after them. (Set like a line
+        # of the other column only, it may be the next line of a card whose title
+        # took one more line than its neighbour's.)
+        return False
     edge = min(i.box.x0 for i in left)
     if not edge - 2.0 <= first.box.x0 <= edge + 2.0 * first.size:  # an indent at most
         return False
