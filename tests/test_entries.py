@@ -208,6 +208,27 @@ def summary_categories(title: list[Line], first_row: int) -> list[tuple[str, str
     return [(e.category, e.tier) for e in edition.summary_entries]
 
 
+def test_a_summary_title_broken_by_the_page_after_an_open_line_is_one_category() -> None:
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
+    head = [line("CATEGORIE – INCLUSION NUMERIQUE ET", bold=True, size=19.2, page=3)]
+    rest = [line("ACCOMPAGNEMENT DES PUBLICS FRAGILES", bold=True, size=19.2, page=4)]
+    entries = [
+        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k, page=4)
+        for k, n in enumerate(("Alpha", "Beta"))
+    ]
+    pages = (
+        Page(2, 595, 842, tuple(text)),
+        Page(3, 595, 842, tuple(head)),
+        Page(4, 595, 842, tuple(rest + entries)),
+    )
+    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    category = "INCLUSION NUMERIQUE ET ACCOMPAGNEMENT DES PUBLICS FRAGILES"
+    assert [e.category for e in edition.summary_entries] == [category] * 2
+
+
 def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
     title = [
         line("CATÉGORIE – MODERNISATION DE L’ACTION PUBLIQUE ET", bold=True, size=12.0),
