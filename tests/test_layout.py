@@ -393,6 +393,36 @@ def test_a_colon_after_small_capitals_stays_with_its_heading() -> None:
     assert "LES APPORTS DU PROJET :" in lines
 
 
+def test_a_colon_a_space_after_small_capitals_stays_with_its_heading() -> None:
+    # `L`+`ES`, `A`+`PPORTS`, `D`+`U`, `P`+`ROJET`, then ` :` in the initials' size
+    # a word space further, the run-in text after it in plain type.
+    def at(text: str, x0: float, x1: float, top: float, size: float) -> Word:
+        return Word(text, x0, top, x1, top + size, size, True)
+
+    # The left column's heading, 5 pt higher, shares a row with the right one's
+    # initials: its own pieces glue, the right one's colon stayed behind.
+    drawn = []
+    for initial, tail, x0, x1, end in (
+        ("I", "NNOVATION", 84.2, 89.8, 148.4),
+        ("D", "U", 152.5, 162.8, 170.0),
+        ("P", "ROJET", 174.1, 183.0, 213.4),
+    ):
+        drawn += [at(initial, x0, x1, 398.16, 11.88), at(tail, x1, end, 400.94, 8.25)]
+    drawn += [at(":", 217.5, 221.9, 398.16, 11.88)] + words("Les agents", 229.0, 398.84, size=10.99)
+    for initial, tail, x0, x1, end in (
+        ("L", "ES", 328.8, 337.1, 349.4),
+        ("A", "PPORTS", 353.5, 362.7, 401.1),
+        ("D", "U", 405.3, 415.6, 422.8),
+        ("P", "ROJET", 426.9, 435.8, 466.2),
+    ):
+        drawn += [at(initial, x0, x1, 403.4, 11.88), at(tail, x1, end, 406.2, 8.25)]
+    drawn += [at(":", 470.3, 474.7, 403.4, 11.88)]
+    drawn += words("Cette expérimentation", 481.8, 404.1, size=10.99)
+    lines = texts(read(drawn))
+    assert any(line.startswith("LES APPORTS DU PROJET :") for line in lines)
+    assert not any(line.startswith(":") for line in lines)
+
+
 def test_rules_drawn_cell_by_cell_show_a_table_s_columns() -> None:
     # A one-row table whose rules are drawn per cell (HTML borders): the segments
     # meet at 105.75 and 318, the column borders, 1.2 em from the text.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
+import regex
 
 from extract.model import BBox, Line, Word
 from extract.read.columns import ALIGN_TOLERANCE, column_gutters
@@ -670,6 +671,26 @@ def _glued_groups(rows: list[list[Word]]) -> list[list[Word]]:
     return [members for members in groups.values() if len(members) > 1]
 
 
+def _closing(rows: list[list[Word]], members: list[Word]) -> list[Word]:
+    """A mark after a word space that ends the glued words, in the style of their
+    taller pieces (`P` + `ROJET`, then ` :` in the initials' size, in their row)."""
+    tall = max(members, key=lambda w: w.size)
+    end = max(w.x1 for w in members)
+    return [
+        word
+        for row in rows
+        if any(w is tall for w in row)
+        for word in row
+        if _MARK.fullmatch(word.text)
+        and word.bold == tall.bold
+        and abs(word.size - tall.size) <= 0.1
+        and 0 <= word.x0 - end <= 0.5 * tall.size
+    ]
+
+
+_MARK = regex.compile(r"[\p{P}\p{S}]+")
+
+
 def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
     """Rows with the pieces of a word printed in two sizes put in one row.
 
@@ -686,7 +707,7 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
     target: dict[int, int] = {}
     for members in groups:
         smallest = min(members, key=lambda w: (w.size, w.x0))
-        target.update((id(w), row_of[id(smallest)]) for w in members)
+        target.update((id(w), row_of[id(smallest)]) for w in [*members, *_closing(rows, members)])
     out: list[list[Word]] = [[] for _ in rows]
     for k, row in enumerate(rows):
         for word in row:
