@@ -423,6 +423,25 @@ def test_a_colon_a_space_after_small_capitals_stays_with_its_heading() -> None:
     assert not any(line.startswith(":") for line in lines)
 
 
+def test_a_colon_after_whole_words_in_small_capitals_stays_with_its_heading() -> None:
+    # `I`+`NNOVATION`, then `DU` and `PROJET` in small capitals alone, then ` :`
+    # in the initial's size on its row, with the run-in text.
+    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool = True) -> Word:
+        return Word(text, x0, top, x1, top + size, size, bold)
+
+    drawn = [at("I", 62.2, 65.9, 478.0, 12.96), at("NNOVATION", 65.8, 118.5, 481.2, 9.0)]
+    drawn += [at("DU", 122.1, 135.1, 481.2, 9.0), at("PROJET", 138.7, 174.7, 481.2, 9.0)]
+    drawn += [at(":", 178.3, 182.6, 478.0, 12.96)]
+    drawn += words("Le projet a pour", 189.8, 478.8, size=12.0)
+    drawn += words("objectif d’ouvrir les données publiques", 62.2, 494.5, size=12.0)
+    # The right column's rows, 5 pt higher: the initial's row joins the first.
+    drawn += words("première à cette échelle. Les", 308.8, 473.5, size=12.0)
+    drawn += words("« ambassadeurs » du projet animent 5", 308.8, 488.5, size=12.0)
+    lines = texts(read(drawn))
+    assert any(line.startswith("INNOVATION DU PROJET :") for line in lines)
+    assert not any(line.startswith(":") for line in lines)
+
+
 def test_rules_drawn_cell_by_cell_show_a_table_s_columns() -> None:
     # A one-row table whose rules are drawn per cell (HTML borders): the segments
     # meet at 105.75 and 318, the column borders, 1.2 em from the text.

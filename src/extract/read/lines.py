@@ -671,11 +671,21 @@ def _glued_groups(rows: list[list[Word]]) -> list[list[Word]]:
     return [members for members in groups.values() if len(members) > 1]
 
 
-def _closing(rows: list[list[Word]], members: list[Word]) -> list[Word]:
-    """A mark after a word space that ends the glued words, in the style of their
-    taller pieces (`P` + `ROJET`, then ` :` in the initials' size, in their row)."""
+def _closing(rows: list[list[Word]], members: list[Word], small: list[Word]) -> list[Word]:
+    """A mark after a word space that ends the small capitals of the glued words
+    (`small`: their row), in the style of their taller pieces (`I` + `NNOVATION`
+    `DU PROJET`, then ` :` in the initial's size, in the initial's row)."""
     tall = max(members, key=lambda w: w.size)
-    end = max(w.x1 for w in members)
+    smallest = min(members, key=lambda w: (w.size, w.x0))
+    end = smallest.x1
+    for word in sorted(small, key=_LEFT):
+        if word.x0 < smallest.x1:
+            continue
+        if word.bold != smallest.bold or abs(word.size - smallest.size) > 0.1:
+            break
+        if word.x0 - end > 0.5 * tall.size:
+            break
+        end = word.x1
     return [
         word
         for row in rows
@@ -707,7 +717,9 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
     target: dict[int, int] = {}
     for members in groups:
         smallest = min(members, key=lambda w: (w.size, w.x0))
-        target.update((id(w), row_of[id(smallest)]) for w in [*members, *_closing(rows, members)])
+        small = rows[row_of[id(smallest)]]
+        closing = _closing(rows, members, small)
+        target.update((id(w), row_of[id(smallest)]) for w in [*members, *closing])
     out: list[list[Word]] = [[] for _ in rows]
     for k, row in enumerate(rows):
         for word in row:
