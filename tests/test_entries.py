@@ -317,6 +317,20 @@ def test_a_margin_heading_split_by_the_page_is_one_heading() -> None:
     assert [x.text for x in join_headings(lines)][0] == "Apports"
 
 
+def test_a_small_margin_heading_on_the_text_s_line_height_is_one_heading() -> None:
+    # 7.5 pt capitals set on the body's 16.5 pt lines: 2.2 sizes apart.
+    step = 16.5 / LEAD
+    lines = [
+        line("DESCRIPTION DU", x=81.0, bold=True, size=7.5, block=1),
+        line("PROJET :", x=81.0, row=step, bold=True, size=7.5, block=2),
+        line("La plateforme propose", x=210.0, size=11.0, block=3),
+    ]
+    assert [x.text for x in join_headings(lines)] == [
+        "DESCRIPTION DU PROJET :",
+        "La plateforme propose",
+    ]
+
+
 def test_the_rest_of_a_margin_heading_over_the_page_may_stand_on_two_lines() -> None:
     # The margin is narrow: `du` and `projet :` on two lines at the top of page 25.
     lines = [

@@ -109,6 +109,11 @@ def _join_wrapped_heads(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A heading's next line stands less than this many sizes under the last: a small
+# heading set on the text's line height (7.5 pt on 16.5 pt) is 2.2 sizes apart.
+HEAD_PITCH = 2.5
+
+
 def _section_parts(lines: list[Line], start: int) -> list[Line]:
     """A section heading's lines, as a narrow column wrapped it ("APPORTS" / "DU" /
     "PROJET :"): each line under the last in its style, the heading still unfinished."""
@@ -120,7 +125,7 @@ def _section_parts(lines: list[Line], start: int) -> list[Line]:
         if not (
             nxt.page == last.page
             and _same_style(last, nxt)
-            and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
+            and 0 < nxt.bbox.top - last.bbox.top < HEAD_PITCH * nxt.size
         ):
             return [parts[0]]
         parts.append(nxt)
@@ -141,7 +146,7 @@ def _with_colon(lines: list[Line], start: int, parts: list[Line]) -> list[Line]:
         nxt.text.strip() == ":"
         and nxt.page == last.page
         and _same_style(last, nxt)
-        and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
+        and 0 < nxt.bbox.top - last.bbox.top < HEAD_PITCH * nxt.size
     ):
         return [*parts, nxt]
     return parts
@@ -155,7 +160,7 @@ def _head_lines(lines: list[Line], start: int) -> list[Line]:
         if not (
             nxt.page == last.page
             and _same_style(last, nxt)
-            and 0 < nxt.bbox.top - last.bbox.top < 2 * nxt.size
+            and 0 < nxt.bbox.top - last.bbox.top < HEAD_PITCH * nxt.size
             and grammar.SECTION_START.match(" ".join(p.text for p in [*parts, nxt]))
         ):
             break
@@ -197,7 +202,7 @@ def _rest_over_break(lines: list[Line], start: int, parts: list[Line]) -> list[i
                 and nxt < len(lines)
                 and lines[nxt].page == line.page
                 and _same_style(line, lines[nxt])
-                and 0 < lines[nxt].bbox.top - lines[nxt - 1].bbox.top < 2 * line.size
+                and 0 < lines[nxt].bbox.top - lines[nxt - 1].bbox.top < HEAD_PITCH * line.size
             ):
                 break
             rest.append(nxt)
