@@ -176,12 +176,21 @@ def test_time_limit_stops_a_slow_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "longer than 0.05 s" in errors[0]
 
 
-def test_memory_limit_stops_a_greedy_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, errors = run(["check", str(SAMPLE), "--max-memory", "300", "--jobs", "1"], capsys)
-    assert code == ExitCode.RESOURCE_LIMIT
-    assert "more than 300 MB" in errors[0]
+def _greedy(path: Path) -> int:
+    """A reading that swallows memory (the sample itself now fits in the smallest limit)."""
+    hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]
+    return len(hoard)
+
+
+def test_memory_limit_stops_a_greedy_file() -> None:
+    from extract.errors import ResourceLimitError
+    from extract.pipeline import Failure, Options, extract_many
+
+    [outcome] = extract_many([SAMPLE], Options(jobs=1, max_memory_mb=300), job=_greedy)
+    assert isinstance(outcome, Failure)
+    assert isinstance(outcome.error, ResourceLimitError)
+    assert outcome.error.exit_code == ExitCode.RESOURCE_LIMIT
+    assert "more than 300 MB" in str(outcome.error)
 
 
 def test_verbose_shows_a_traceback_otherwise_none(
