@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.model import BBox, Line
 from extract.text import Metrics, lines_to_text
 
@@ -207,3 +209,19 @@ def test_a_word_alone_on_a_justified_line_goes_on() -> None:
         worded("administratives des", 188, 100 + 5 * LEAD, 300, column=188),
     ]
     assert len(paragraphs(lines)) == 1
+
+
+def test_a_column_justified_on_its_page_is_measured_there() -> None:
+    # Column 65 is 233 pt wide on page 4, justified; on page 9 the same start
+    # stands for a column 324 pt wide. Page 4's full lines are full.
+    texts = [
+        "Le projet propose de mutualiser les moyens entre les",
+        "communes rurales grâce à une démarche partagée.",
+        "Plus de 26 habitants utilisent déjà le service chaque",
+        "mois. La collectivité a pour objectif d’ouvrir les",
+    ]
+    lines = [worded(t, 65, 100 + LEAD * n, 298, page=4, column=65) for n, t in enumerate(texts)]
+    lines.append(worded("données publiques.", 65, 100 + LEAD * 4, page=4, column=65))
+    wide = [worded("Une ligne bien plus large sur une autre page du document", 65, 100, 389)]
+    wide = [replace(x, page=9, column=65) for x in wide]
+    assert len(paragraphs(lines, wide)) == 1

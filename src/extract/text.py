@@ -73,6 +73,10 @@ class Metrics:
     hanging: dict[bool, bool] = field(default_factory=dict)
     _justified: dict[tuple[int, float], bool] = field(default_factory=dict)
     _measures: dict[tuple[int, float, int], float] = field(default_factory=dict)
+    # (column, page, size) -> its right edge on that page, where most of its lines
+    # end there (justified): the same column start may stand for a wider column on
+    # other pages.
+    _page_edges: dict[tuple[int, int, float], float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -86,6 +90,7 @@ class Metrics:
         leading = statistics.median(pitches) if pitches else 1.2 * _median_size(lines)
         by_page: dict[int, list[Line]] = defaultdict(list)
         columns: dict[int, dict[float, float]] = defaultdict(dict)
+        on_pages: dict[tuple[int, int, float], list[float]] = defaultdict(list)
         for line in lines:
             if line.bold:
                 continue
@@ -94,7 +99,11 @@ class Metrics:
                 sizes = columns[line.column]
                 size = round(line.size, 2)
                 sizes[size] = max(sizes.get(size, 0.0), line.bbox.x1)
+                on_pages[(line.column, line.page, size)].append(line.bbox.x1)
         metrics = cls(leading, dict(by_page), dict(columns))
+        metrics._page_edges = {
+            key: max(ends) for key, ends in on_pages.items() if _mostly_at(ends, max(ends))
+        }
         metrics.hanging = _hanging(lines, metrics)
         return metrics
 
@@ -167,6 +176,9 @@ class Metrics:
         it starts (a centred heading above is no measure of the text's width).
         """
         if line.column:
+            own = self._page_edges.get((line.column, line.page, round(line.size, 2)))
+            if own is not None:
+                return max(own, line.bbox.x1)  # another page may set a wider column there
             sizes = self._column_edges.get(line.column, {})
             edges = [edge for size, edge in sizes.items() if _same_size(size, line.size)]
             return max(edges, default=line.bbox.x1)
