@@ -51,6 +51,16 @@ def test_a_tag_alone_in_a_narrow_cell_wraps_too() -> None:
     assert fields(row) == [("Ecol’Up", "CCAS de Castelbois", "bronze")]
 
 
+def test_a_tag_cell_printed_up_to_the_territory_s_on_one_line() -> None:
+    # A one-row table: tag, territory, bold title; the tag's cell ran into the
+    # territory's, so one line holds both.
+    row = [
+        line("[LABEL BRONZE] Rivesaltine", 66, 0, block=1, group=0),
+        line("Un réseau de tiers-lieux ruraux", 324, 0, bold=True, block=2, group=0),
+    ]
+    assert fields(row) == [("Un réseau de tiers-lieux ruraux", "Rivesaltine", "bronze")]
+
+
 def test_table_cells_in_one_style_are_told_apart_by_place() -> None:
     """A title printed first needs no bold: the cells beside each other are parts."""
     rows = [

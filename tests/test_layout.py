@@ -994,3 +994,18 @@ def test_the_last_line_of_a_card_below_its_neighbour_s_end_stays_in_its_column()
         "• Kalipso",
         "Marvignac Métropole [LABEL OR]",
     ]
+
+
+def test_a_cell_printed_up_to_the_next_is_cut_where_the_next_row_starts() -> None:
+    # `[LABEL ARGENT]` then `Communauté de` 9.5 pt further (the row's spaces are
+    # 3.5 pt), the territory's next lines starting right there.
+    def at(text: str, x0: float, x1: float, top: float) -> Word:
+        return Word(text, x0, top, x1, top + 11.0, 11.0, False)
+
+    drawn = [at("[LABEL", 66.1, 104.6, 134.6), at("ARGENT]", 108.1, 157.9, 134.6)]
+    drawn += [at("Communauté", 167.4, 241.9, 134.6), at("de", 245.4, 259.2, 134.6)]
+    drawn += words("Communes des Portes du", 167.4, 147.4, size=11.0)
+    drawn += words("Massif des Sarrances", 167.4, 160.2, size=11.0)
+    lines = texts(read(drawn))
+    assert "[LABEL ARGENT]" in lines
+    assert "Communauté de" in lines

@@ -200,9 +200,14 @@ def _fields(lines: list[Line]) -> tuple[list[str], list[str]]:
     tag_index = next(k for k, line in enumerate(lines) if is_tagged(line))
     tag = _tag(lines[tag_index])
     assert tag is not None
-    if tag[1]:
+    rest = [line for k, line in enumerate(lines) if k != tag_index]
+    if tag[1] and _leads_with_tag(lines[tag_index]):
+        # `[LABEL BRONZE] Rivesaltine`: a tag cell printed up to the next cell; the
+        # text after the tag is a field's line of its own, told apart as the others.
+        rest.insert(tag_index, replace(lines[tag_index], text=tag[1]))
+    elif tag[1]:
         return _beside_tag(lines, tag_index, tag[1])
-    parts = _parts([line for k, line in enumerate(lines) if k != tag_index])
+    parts = _parts(rest)
     if len(parts) < 2:
         texts = [text for part in parts for text in _texts(part)]
         return texts[:1], texts[1:]

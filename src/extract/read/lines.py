@@ -246,11 +246,34 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
                 and not _pushed_to_edge(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
+            or (len(segments[-1]) > 1 and _cell_printed_up_to(rows, index, k))
         ):
             segments.append([word])
         else:
             segments[-1].append(word)
     return segments
+
+
+def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
+    """A cell's words printed up to the next cell's, whose lines below show where it
+    starts: after twice the row's usual space (half an em at least, and not one of
+    a justified line's stretched spaces), `row[k]` starts right where the next
+    row, its cell going on, starts (`[LABEL ARGENT] Communauté de` over
+    `Communes des Portes du`): running text's next line starts at its margin."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    gap = word.x0 - previous.x1
+    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
+    if not spaces or gap <= 0.5 * word.size or gap < 2 * statistics.median(spaces):
+        return False
+    if _justified(row, k - 1) or index + 1 >= len(rows):
+        return False
+    below = rows[index + 1]
+    return (
+        abs(below[0].x0 - word.x0) <= RIGHT_ON
+        and 0 < below[0].top - word.top <= 2 * word.size
+        and abs(below[0].size - word.size) <= 0.6
+    )
 
 
 def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
