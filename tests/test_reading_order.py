@@ -284,6 +284,41 @@ def test_a_page_number_that_wraps_from_page_10_on_is_still_furniture() -> None:
     assert len(removed) == 48
 
 
+def test_a_page_n_of_m_wrapped_in_a_narrow_box_is_furniture_on_every_page() -> None:
+    # `page` / `N /` / `31` on three lines of a narrow box beside a footer of three
+    # lines: from page 10 on, the box takes one line more and its pieces fall on
+    # other rows of the footer, which stands 4.5 pt higher.
+    pages = []
+    for number in range(1, 32):
+        body = [
+            _line(f"texte {chr(64 + number) * (i + 1)} différent", 50, 100 + 13 * i, number)
+            for i in range(10)
+        ]
+        if number == 7:  # a year alone at the foot of the text is no page number
+            body.append(_line("2019.", 50, 240, number))
+        if number < 10:
+            footer = [
+                ("page", 293.4, 791.9),
+                (f"{number} /", 293.4, 802.4),
+                ("ANNUAIRE 2029 DES TERRITOIRES LAURÉATS 31", 53.8, 812.1),
+                ("Association Territoires en Réseau", 53.8, 822.6),
+                ("contact@territoires-en-reseau.example", 53.8, 833.1),
+            ]
+        else:
+            footer = [
+                ("page", 293.4, 786.6),
+                (str(number), 293.4, 797.1),
+                ("ANNUAIRE 2029 DES TERRITOIRES LAURÉATS /", 53.8, 807.6),
+                ("Association Territoires en Réseau 31", 53.8, 818.1),
+                ("contact@territoires-en-reseau.example", 53.8, 833.1),
+            ]
+        lines = body + [_line(text, x, top, number) for text, x, top in footer]
+        pages.append(Page(number, 595, 842, tuple(lines)))
+    body_pages, removed = strip_furniture(tuple(pages))
+    assert len(removed) == 5 * 31
+    assert all(len(page.lines) == (11 if page.number == 7 else 10) for page in body_pages)
+
+
 def test_a_category_set_larger_under_its_banner_head_is_never_furniture() -> None:
     # `LABEL OR` (protected) with the category under it in a larger bold type, on
     # every page of that category, at the same height.

@@ -27,15 +27,19 @@ _NUMBER_ONLY = regex.compile(r"[#\s\p{P}\p{S}]*#[#\s\p{P}\p{S}]*")
 _SPACES = regex.compile(r"\s+")
 
 
-# Marks alone between spaces (`–`, `|`, `·`): a page number's dashes that a
-# narrow box wrapped onto the next line join one row or another, page by page.
-_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)[\p{P}\p{S}]+(?=\s|$)")
+# Marks and page numbers alone between spaces (`–`, `/`, `31`; not a year, not
+# `2019.`): the pieces of a page number that a narrow box wrapped onto several
+# lines join one row or another, page by page.
+_LONE_MARKS = regex.compile(r"(?:(?<=\s)|^)(?:[\p{P}\p{S}]+|\d{1,3})(?=\s|$)")
 
 
 def furniture_key(text: str) -> str:
     folded = text.casefold()
-    bare = _LONE_MARKS.sub(" ", folded)
-    return _SPACES.sub(" ", _DIGITS.sub("#", bare if bare.strip() else folded)).strip()
+    bare = _SPACES.sub(" ", _LONE_MARKS.sub(" ", folded)).strip()
+    if not bare:  # a page number and its marks alone
+        return "#" if _DIGITS.search(folded) else _SPACES.sub(" ", folded).strip()
+    # A number of four digits or more (a year) is no page number: `####`, not `#`.
+    return _DIGITS.sub(lambda m: "#" if len(m.group()) <= 3 else "####", bare)
 
 
 def _edge_lines(page: Page) -> list[Line]:
@@ -118,14 +122,23 @@ def _repeated_spots(
             # number wrapped in a narrow box rises a line on pages of two digits.
             spots.update((key, round(top)) for top, _ in places)
             continue
-        cluster: list[tuple[float, int]] = []
-        for place in [*places, (math.inf, -1)]:
-            if cluster and place[0] - cluster[0][0] > Y_TOLERANCE:
-                if len({p for _, p in cluster}) >= needed:
-                    spots.update((key, round(top)) for top, _ in cluster)
-                cluster = []
-            cluster.append(place)
+        clusters: list[list[tuple[float, int]]] = []
+        for place in places:
+            if clusters and place[0] - clusters[-1][0][0] <= Y_TOLERANCE:
+                clusters[-1].append(place)
+            else:
+                clusters.append([place])
+        repeated = [c for c in clusters if len({p for _, p in c}) >= needed]
+        for cluster in clusters:
+            # A line repeated at one place goes on being furniture a few points up or
+            # down on other pages (the page number's box above it took a line more).
+            if any(abs(cluster[0][0] - other[0][0]) <= SHIFT for other in repeated):
+                spots.update((key, round(top)) for top, _ in cluster)
     return spots
+
+
+# Points a repeated edge line may stand higher or lower on some pages.
+SHIFT = 12.0
 
 
 # Furniture is peeled off the page's edges at most this many times.
