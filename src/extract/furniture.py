@@ -64,6 +64,8 @@ def _protected(page: Page, protect: Callable[[str], bool]) -> set[int]:
     for k, line in enumerate(ordered):
         run = [line]
         for below in ordered[k + 1 :]:
+            if below.bbox.top - run[-1].bbox.top > 1.6 * max(below.size, run[-1].size):
+                break  # lines are in order of height: none further down goes on
             if _goes_on(run[-1], below):
                 run.append(below)
                 if protect(" ".join(x.text for x in run)):
@@ -100,13 +102,12 @@ def _row_keys(lines: list[Line]) -> dict[int, str]:
     return keys
 
 
-def _repeated_spots(
-    pages: tuple[Page, ...], protect: Callable[[str], bool]
-) -> set[tuple[str, int]]:
-    """(key, rounded top) of every repeated edge line."""
+def _repeated_spots(pages: tuple[Page, ...], safes: dict[int, set[int]]) -> set[tuple[str, int]]:
+    """(key, rounded top) of every repeated edge line (`safes`: each page's
+    protected lines)."""
     seen: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for page in pages:
-        safe = _protected(page, protect)
+        safe = safes[page.number]
         edge = [line for line in _edge_lines(page) if id(line) not in safe]
         rows = _row_keys(edge)
         for line in edge:
@@ -156,9 +157,16 @@ def strip_furniture(
     lines from the first look.
     """
     place = {id(line): (page.number, k) for page in pages for k, line in enumerate(page.lines)}
+    known: dict[str, bool] = {}
+
+    def protected(text: str) -> bool:  # each text asked once, not once a look per page
+        if text not in known:
+            known[text] = protect(text)
+        return known[text]
+
     removed: list[Line] = []
     for _ in range(PEELS):
-        pages, found = _strip_once(pages, protect)
+        pages, found = _strip_once(pages, protected)
         if not found:
             break
         removed += found
@@ -168,12 +176,13 @@ def strip_furniture(
 def _strip_once(
     pages: tuple[Page, ...], protect: Callable[[str], bool]
 ) -> tuple[tuple[Page, ...], list[Line]]:
-    spots = _repeated_spots(pages, protect)
+    safes = {page.number: _protected(page, protect) for page in pages}
+    spots = _repeated_spots(pages, safes)
     body: list[Page] = []
     removed: list[Line] = []
     for page in pages:
         kept: list[Line] = []
-        safe = _protected(page, protect)
+        safe = safes[page.number]
         rows = _row_keys([line for line in _edge_lines(page) if id(line) not in safe])
         for line in page.lines:
             top = round(line.bbox.top)

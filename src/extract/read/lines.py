@@ -263,17 +263,17 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     row = rows[index]
     previous, word = row[k - 1], row[k]
     gap = word.x0 - previous.x1
-    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
-    if not spaces or gap <= 0.5 * word.size or gap < 2 * statistics.median(spaces):
-        return False
-    if _justified(row, k - 1) or index + 1 >= len(rows):
-        return False
+    if gap <= 0.5 * word.size or index + 1 >= len(rows):
+        return False  # a word space: most pairs end here, before the row is measured
     below = rows[index + 1]
-    return (
-        abs(below[0].x0 - word.x0) <= RIGHT_ON
-        and 0 < below[0].top - word.top <= 2 * word.size
-        and abs(below[0].size - word.size) <= 0.6
-    )
+    if abs(below[0].x0 - word.x0) > RIGHT_ON:
+        return False
+    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
+    if gap < 2 * statistics.median(spaces):
+        return False
+    if _justified(row, k - 1):
+        return False
+    return 0 < below[0].top - word.top <= 2 * word.size and abs(below[0].size - word.size) <= 0.6
 
 
 def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
