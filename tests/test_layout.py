@@ -1009,3 +1009,24 @@ def test_a_cell_printed_up_to_the_next_is_cut_where_the_next_row_starts() -> Non
     lines = texts(read(drawn))
     assert "[LABEL ARGENT]" in lines
     assert "Communauté de" in lines
+
+
+def test_a_column_s_next_paragraph_under_a_short_right_column_stays_in_it() -> None:
+    # The right column holds only `PARTENAIRES:` and logos at the top; the left column's
+    # next paragraph starts a paragraph's space under the first, further than its
+    # heading stands over it.
+    drawn = words("DESCRIPTION DU PROJET:", 63.0, 165.1, size=12.07, bold=True)
+    drawn += words("PARTENAIRES:", 312.0, 165.1, size=12.07, bold=True)
+    first = [
+        "Le projet cherche à valoriser les",
+        "les circuits courts au plus près",
+        "par les usagers.",
+    ]
+    for n, text in enumerate(first):
+        drawn += words(text, 63.0, 180.7 + 13.8 * n, size=10.5)
+    then = ["Les agents ont été formés en 2030", "et le retour des usagers est très", "positif."]
+    for n, text in enumerate(then):
+        drawn += words(text, 63.0, 231.4 + 13.8 * n, size=10.5)
+    logos = [BBox(312.0, 184.0, 392.0, 214.0)]  # the partners' logos under their heading
+    order = texts(read(drawn, logos))
+    assert order.index("PARTENAIRES:") > order.index("positif.")

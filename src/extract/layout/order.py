@@ -202,7 +202,9 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
         tops = sorted(i.box.top for i in texts)
         bottoms = sorted(i.box.bottom for i in texts)
         gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
-    allowed = max(gaps) + 0.5 * first.size if gaps else 1.5 * first.size
+    # At least a paragraph's spacing: the zone's items may all stand closer (a
+    # heading right over its text) than the paragraphs of the column going on.
+    allowed = max(max(gaps) + 0.5 * first.size if gaps else 0.0, 1.5 * first.size)
     return first.box.top - last.box.bottom <= allowed
 
 
