@@ -7,6 +7,7 @@ heading, a justified column); the expected order is what a reader follows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from extract.layout import order_pages
 from extract.layout.order import Item
@@ -26,6 +27,13 @@ def words(text: str, x: float, top: float, size: float = SIZE, bold: bool = Fals
         out.append(Word(token, x, top, x + width, top + size, size, bold))
         x += width + 0.3 * size
     return out
+
+
+def placed(
+    text: str, x0: float, x1: float, top: float, size: float = SIZE, bold: bool = False
+) -> Word:
+    """A word where a reader measured it: its own edges, not widths drawn here."""
+    return Word(text, x0, top, x1, top + size, size, bold)
 
 
 def spread(tokens: list[str], x0: float, x1: float, top: float) -> list[Word]:
@@ -256,8 +264,7 @@ def test_a_small_caps_heading_keeps_its_taller_initial() -> None:
     # `L` at 10.3 pt, then `ES APPORTS DU PROJET` in 7.5 pt capitals, run into the
     # right column's text; the initial overlaps the left column's row above as
     # much as its own.
-    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool) -> Word:
-        return Word(text, x0, top, x1, top + size, size, bold)
+    at = placed
 
     drawn = words("positif. Une évaluation indépendante", 61, 268.0, size=9.49)
     drawn += words("prévue à l’horizon 2032.", 61, 280.0, size=9.49)
@@ -291,8 +298,7 @@ def test_a_flow_in_two_columns_with_headings_in_each_margin_reads_column_by_colu
 def test_a_small_caps_word_in_three_pieces_stays_in_its_column() -> None:
     # `P` and `:` at 11.3 pt around `ARTENAIRES` in 8.2 pt capitals: the tall pieces
     # overlap the left column's row, the small one does not.
-    def at(text: str, x0: float, x1: float, top: float, size: float) -> Word:
-        return Word(text, x0, top, x1, top + size, size, True)
+    at = partial(placed, bold=True)
 
     drawn = words("services municipaux sur l’ensemble du bassin de vie.", 75, 365.26, 10.5)
     drawn += [at("P", 323.9, 332.2, 370.08, 11.34), at("ARTENAIRES", 332.2, 390.1, 372.44, 8.25)]
@@ -377,8 +383,7 @@ def test_a_bullet_on_the_baseline_of_its_item_beside_a_taller_margin_heading() -
 def test_a_colon_after_small_capitals_stays_with_its_heading() -> None:
     # `L`+`ES APPORTS DU PROJET` then `:` in the taller size; the right column's
     # row, 4 pt higher, overlaps the tall pieces more than the small capitals do.
-    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool) -> Word:
-        return Word(text, x0, top, x1, top + size, size, bold)
+    at = placed
 
     drawn = [at("L", 54.0, 59.8, 403.9, 10.26, True), at("ES", 59.8, 70.0, 406.0, 7.5, True)]
     drawn += [at("APPORTS", 73.0, 110.0, 406.0, 7.5, True)]
@@ -396,8 +401,7 @@ def test_a_colon_after_small_capitals_stays_with_its_heading() -> None:
 def test_a_colon_a_space_after_small_capitals_stays_with_its_heading() -> None:
     # `L`+`ES`, `A`+`PPORTS`, `D`+`U`, `P`+`ROJET`, then ` :` in the initials' size
     # a word space further, the run-in text after it in plain type.
-    def at(text: str, x0: float, x1: float, top: float, size: float) -> Word:
-        return Word(text, x0, top, x1, top + size, size, True)
+    at = partial(placed, bold=True)
 
     # The left column's heading, 5 pt higher, shares a row with the right one's
     # initials: its own pieces glue, the right one's colon stayed behind.
@@ -426,8 +430,7 @@ def test_a_colon_a_space_after_small_capitals_stays_with_its_heading() -> None:
 def test_a_colon_after_whole_words_in_small_capitals_stays_with_its_heading() -> None:
     # `I`+`NNOVATION`, then `DU` and `PROJET` in small capitals alone, then ` :`
     # in the initial's size on its row, with the run-in text.
-    def at(text: str, x0: float, x1: float, top: float, size: float, bold: bool = True) -> Word:
-        return Word(text, x0, top, x1, top + size, size, bold)
+    at = partial(placed, bold=True)
 
     drawn = [at("I", 62.2, 65.9, 478.0, 12.96), at("NNOVATION", 65.8, 118.5, 481.2, 9.0)]
     drawn += [at("DU", 122.1, 135.1, 481.2, 9.0), at("PROJET", 138.7, 174.7, 481.2, 9.0)]
@@ -962,17 +965,15 @@ def test_a_margin_label_is_cut_from_its_text_where_the_next_section_s_text_start
     for n in range(12):
         drawn += words(f"texte de gauche {n} assez long", 130.1, 204.8 + 12.1 * n)
 
-    def label(text: str, x0: float, top: float, x1: float) -> Word:
-        return Word(text, x0, top, x1, top + SIZE, SIZE, True)
-
-    drawn += [label("INNOVATION", 310.1, 228.9, 379.4)]
-    drawn += [label("DU", 310.1, 241.0, 325.3), label("PROJET", 327.9, 241.0, 369.2)]
+    label = partial(placed, bold=True)
+    drawn += [label("INNOVATION", 310.1, 379.4, 228.9)]
+    drawn += [label("DU", 310.1, 325.3, 241.0), label("PROJET", 327.9, 369.2, 241.0)]
     for n, text in enumerate(
         ["L’outil propose de valoriser", "producteurs locaux et les", "courts et le reste"]
     ):
         drawn += words(text, 393.5, 228.9 + 12.1 * n)
     drawn += words("déchets avec un budget.", 393.5, 265.2)
-    drawn += [label("APPORTS", 310.1, 301.4, 359.0)] + words("Les ambassadeurs", 380.4, 301.4)
+    drawn += [label("APPORTS", 310.1, 359.0, 301.4)] + words("Les ambassadeurs", 380.4, 301.4)
     lines = texts(read(drawn))
     assert "DU PROJET" in lines
     assert "producteurs locaux et les" in lines
@@ -999,8 +1000,7 @@ def test_the_last_line_of_a_card_below_its_neighbour_s_end_stays_in_its_column()
 def test_a_cell_printed_up_to_the_next_is_cut_where_the_next_row_starts() -> None:
     # `[LABEL ARGENT]` then `Communauté de` 9.5 pt further (the row's spaces are
     # 3.5 pt), the territory's next lines starting right there.
-    def at(text: str, x0: float, x1: float, top: float) -> Word:
-        return Word(text, x0, top, x1, top + 11.0, 11.0, False)
+    at = partial(placed, size=11.0)
 
     drawn = [at("[LABEL", 66.1, 104.6, 134.6), at("ARGENT]", 108.1, 157.9, 134.6)]
     drawn += [at("Communauté", 167.4, 241.9, 134.6), at("de", 245.4, 259.2, 134.6)]

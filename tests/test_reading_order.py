@@ -138,6 +138,14 @@ def _line(text: str, x: float, top: float, page: int = 1, bold: bool = False) ->
     return Line(text, page, BBox(x, top, x + width, top + SIZE), SIZE, bold, first)
 
 
+def _body(number: int, x: float = 50, top: float = 100) -> tuple[Line, ...]:
+    """Ten lines of text, each page's its own: nothing in them repeats."""
+    return tuple(
+        _line(f"texte {chr(64 + number) * (i + 1)} différent", x, top + 13 * i, number)
+        for i in range(10)
+    )
+
+
 def test_paragraphs_items_and_continuations() -> None:
     lines = [
         _line("Un paragraphe assez long pour remplir la ligne jusqu au bord", 50, 100),
@@ -161,10 +169,7 @@ def test_paragraphs_items_and_continuations() -> None:
 def test_furniture_is_found_by_repetition_not_by_its_text() -> None:
     pages = []
     for number in range(1, 6):
-        body = tuple(
-            _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
-            for i in range(10)
-        )
+        body = _body(number)
         footer = (
             _line("Un pied de page quelconque", 150, 780, number),
             _line(str(number), 500, 800, number),
@@ -190,10 +195,7 @@ def test_a_running_header_cut_in_two_on_some_pages_is_still_furniture() -> None:
     # to repeat on their own.
     pages = []
     for number in range(1, 7):
-        body = tuple(
-            _line(f"texte {'abcdef'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
-            for i in range(10)
-        )
+        body = _body(number)
         if number not in (2, 4):
             furniture = (
                 _line("Label 2027 – Annuaire des lauréats", 60, 26, number),
@@ -217,10 +219,7 @@ def test_a_footer_of_five_lines_is_furniture_whole() -> None:
     # lines of address: its first dash is not among the page's last four lines.
     pages = []
     for number in range(1, 6):
-        body = tuple(
-            _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 50, 100 + 13 * i, number)
-            for i in range(10)
-        )
+        body = _body(number)
         footer = tuple(
             _line(text, x, top, number)
             for text, x, top in (
@@ -248,10 +247,7 @@ def test_a_margin_heading_on_two_lines_at_one_place_on_every_page_is_never_furni
             _line(f"Label décerné à : Ville {'abcde'[number - 1]}", 45, 97, number),
             _line("DESCRIPTION", 45, 142, number, bold=True),
             _line("DU PROJET :", 45, 155, number, bold=True),
-            *(
-                _line(f"texte {'abcde'[number - 1] * (i + 1)} différent", 135, 142 + 13 * i, number)
-                for i in range(10)
-            ),
+            *_body(number, 135, 142),
         )
         pages.append(Page(number, 595, 842, lines))
     body_pages, removed = strip_furniture(tuple(pages), grammar.is_structural)
@@ -264,10 +260,7 @@ def test_a_page_number_that_wraps_from_page_10_on_is_still_furniture() -> None:
     # on the row of the address below it, which then ends with `–`.
     pages = []
     for number in range(1, 25):
-        body = tuple(
-            _line(f"texte {chr(96 + number) * (i + 1)} différent", 50, 100 + 13 * i, number)
-            for i in range(10)
-        )
+        body = _body(number)
         if number < 10:
             footer = (
                 _line(f"– {number} –", 283, 807.6, number),
@@ -290,10 +283,7 @@ def test_a_page_n_of_m_wrapped_in_a_narrow_box_is_furniture_on_every_page() -> N
     # other rows of the footer, which stands 4.5 pt higher.
     pages = []
     for number in range(1, 32):
-        body = [
-            _line(f"texte {chr(64 + number) * (i + 1)} différent", 50, 100 + 13 * i, number)
-            for i in range(10)
-        ]
+        body = list(_body(number))
         if number == 7:  # a year alone at the foot of the text is no page number
             body.append(_line("2019.", 50, 240, number))
         if number < 10:

@@ -293,7 +293,9 @@ def _summary_entries(state: _State, categories: list[str]) -> tuple[SummaryEntry
     return tuple(entries)
 
 
-def _logos_spilled(records: list[_Record], body: tuple[Page, ...], texted: set[int]) -> None:
+def _run_over_textless_pages(
+    records: list[_Record], body: tuple[Page, ...], texted: set[int]
+) -> None:
     """A record goes on over the pages without text after it: pages of figures
     when it ends on its partners' heading (its logos went over the page), and
     blank pages before more text (a page a word processor left empty before the
@@ -321,7 +323,7 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     state.summary_pages, state.page_heads = _page_facts(lines)
     for line in lines:
         _feed(line, state)
-    _logos_spilled(state.records, body, {line.page for line in lines})
+    _run_over_textless_pages(state.records, body, {line.page for line in lines})
     metrics = Metrics.of(lines)
     laureates = tuple(_laureate(r, i, metrics) for i, r in enumerate(state.records))
     categories = list(dict.fromkeys(lau.category for lau in laureates))

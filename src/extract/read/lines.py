@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
-import regex
 
 from extract.model import BBox, Line, Word
 from extract.read.columns import ALIGN_TOLERANCE, column_gutters
@@ -714,14 +713,11 @@ def _closing(rows: list[list[Word]], members: list[Word], small: list[Word]) -> 
         for row in rows
         if any(w is tall for w in row)
         for word in row
-        if _MARK.fullmatch(word.text)
+        if not _is_wordlike(word)
         and word.bold == tall.bold
         and abs(word.size - tall.size) <= 0.1
         and 0 <= word.x0 - end <= 0.5 * tall.size
     ]
-
-
-_MARK = regex.compile(r"[\p{P}\p{S}]+")
 
 
 def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
