@@ -293,6 +293,23 @@ def scaling(directory: Path, paths: list[Path], repeat: int) -> dict[str, Any]:
     return {"files": len(paths), "pages": pages, "many": summary(inner), "cli": summary(cli)}
 
 
+def command(path: Path, directory: Path, repeat: int) -> float:
+    """One file through the whole command, as a user runs it: a fresh process, its
+    start-up, imports and worker pool, the report's crops; the median of `repeat`."""
+    runs = []
+    for attempt in range(repeat):
+        target = directory / f"command-{path.stem}-{attempt}"
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "extract", "extract", str(path), "--out", str(target)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
 def _row(name: str, kind: str, result: dict[str, Any] | None) -> str:
     if result is None:
         return f"{name:<10} {kind:<22} not installed"
@@ -336,6 +353,8 @@ def report(results: dict[str, Any]) -> None:
             f"ms/page {kind}: {names[0]} {small:.1f} -> {names[1]} {big:.1f} ({big / small:.2f}x)"
         )
     scale = results["scaling"]
+    whole = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in results["command"].items())
+    print(f"whole command, one file (annuaire extract FILE, start-up included): {whole}")
     print(f"2 processes of a Python loop against 1 (this machine's bound): {scale['ceiling']:.2f}x")
     head = f"{scale['files']} editions, {scale['pages']} pages"
     for label, key in (("extract_many", "many"), ("CLI end to end", "cli")):
@@ -371,6 +390,7 @@ def main() -> None:
             by_kind: dict[str, Any] = dict.fromkeys(KINDS)
             by_kind.update(measure_file(path, kinds, args.repeat))
             results["files"][name] = by_kind
+            results.setdefault("command", {})[name] = command(path, directory, args.repeat)
         results["scaling"] = scaling(directory, batch(directory, args.files), args.repeat)
         results["scaling"]["ceiling"] = ceiling(args.repeat)
     report(results)
