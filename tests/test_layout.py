@@ -1030,3 +1030,38 @@ def test_a_column_s_next_paragraph_under_a_short_right_column_stays_in_it() -> N
     logos = [BBox(312.0, 184.0, 392.0, 214.0)]  # the partners' logos under their heading
     order = texts(read(drawn, logos))
     assert order.index("PARTENAIRES:") > order.index("positif.")
+
+
+def test_a_margin_label_s_second_line_nearly_as_wide_as_the_strip_is_cut_from_its_text() -> None:
+    # LibreOffice seed 11038: `du projet :` under `Innovation` ends 15 pt
+    # before its text (1.3 em: less than a gutter, more than the line's other
+    # spaces, which are not stretched alike), and the next section's text
+    # (`Mieux vivre ensemble`, beside a narrower label) starts inside the strip.
+    # That column's start, 17 pt left, is the page's gutter: none is cut at 397.6.
+    em = 11.5
+    drawn: list[Word] = []
+    for n in range(20):
+        drawn += words(f"texte de gauche {n} long", 151.5, 229.2 + 13.4 * n, em)
+    drawn += [placed("Innovation", 314.3, 383.5, 255.3, em, True)]
+    drawn += words("Le projet vise à mieux", 397.6, 255.3, em)
+    drawn += [
+        placed("du", 314.3, 330.7, 268.7, em, True),
+        placed("projet", 334.7, 373.7, 268.7, em, True),
+        placed(":", 377.7, 382.3, 268.7, em, True),
+        placed("informer", 397.6, 446.8, 268.7, em),
+        placed("les", 455.7, 471.8, 268.7, em),
+        placed("usagers", 480.6, 526.0, 268.7, em),
+        placed("en", 534.8, 549.2, 268.7, em),
+    ]
+    for n, text in enumerate(["temps réel. Plus de 33", "habitants utilisent déjà", "service."]):
+        drawn += words(text, 397.6, 282.1 + 13.4 * n, em)
+    drawn += words("des agents formés", 418.8, 229.2, em)
+    for n, text in enumerate(["Les", "apports", "du", "projet :"]):
+        drawn += words(text, 314.3, 335.1 + 13.4 * n, em, bold=True)
+    drawn += words("Mieux vivre ensemble", 380.1, 335.1, em)
+    for n in range(6):
+        drawn += words(f"Le dispositif {n} a pour objectif", 380.1, 388.7 + 13.4 * n, em)
+    lines = texts(read(drawn))
+    assert "du projet :" in lines
+    assert "informer les usagers en" in lines
+

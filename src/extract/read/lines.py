@@ -276,16 +276,19 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
 
 
 def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
-    """Bold words, then plain text after more than `wide`, starting where rows
-    around start: a label in a margin beside its text's column, whose strip the
-    next section's text may enter (its labels being narrower), not a heading run
-    into a justified line."""
+    """Bold words, then plain text after more than `wide`, or after a narrower
+    space that is none of its line's stretched ones, starting where rows around
+    start: a label in a margin beside its text's column, whose strip the next
+    section's text may enter (its labels being narrower), not a heading run into
+    a justified line. The narrower space is a label's second line (`du projet :`
+    under `Innovation`), nearly as wide as the strip it stands in."""
     row = rows[index]
     previous, word = row[k - 1], row[k]
+    gap = word.x0 - previous.x1
     return (
         previous.bold
         and not word.bold
-        and word.x0 - previous.x1 > wide
+        and (gap > wide or (gap > RESTYLED_EM * word.size and not _justified(row, k - 1)))
         and _column_starts_at(_near_words(rows, index, k), word)
     )
 
