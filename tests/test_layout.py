@@ -1065,3 +1065,28 @@ def test_a_margin_label_s_second_line_nearly_as_wide_as_the_strip_is_cut_from_it
     assert "du projet :" in lines
     assert "informer les usagers en" in lines
 
+
+def test_a_dash_breaking_a_sentence_at_a_line_s_start_makes_no_list_item() -> None:
+    # LibreOffice seed 11068: each section's label beside its text, the text
+    # flowing from the left column's foot to the right column's top, where the
+    # rest of the heading stands. The left column's last paragraph holds an
+    # incise the line broke before (`– une première à`), set flush like its
+    # other lines: it is running text, not a list whose last item goes on.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 4)
+    drawn += words("Une démarche qui valorise les", 130, 100 + 5 * PITCH)
+    drawn += words("circuits courts", 130, 100 + 6 * PITCH)
+    drawn += words("– une première à", 130, 100 + 7 * PITCH)
+    drawn += words("cette échelle.", 130, 100 + 8 * PITCH)
+    drawn += words("INNOVATION", 40, 100 + 9.5 * PITCH, bold=True)
+    drawn += words("Les ambassadeurs", 130, 100 + 9.5 * PITCH)
+    # The right column's label ends past where the next section's text starts,
+    # and its text stands a hair higher than it.
+    drawn += words("DU PROJET :", 310, 100, bold=True)
+    drawn += words("du projet animent des", 380, 99.9) + column("ateliers", 380, 99.9 + PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 355, 100 + 5 * PITCH, 3)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"] + ["Un"] * 4 + ["Une", "circuits", "–", "cette"]
+        + ["INNOVATION", "Les", "DU", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+    )
+

@@ -43,8 +43,33 @@ def _parents(frames: Sequence[BBox]) -> list[int]:
 SENTENCE_ENDS = (".", "!", "?", "…", ":")
 
 
+# A dash opens a line of running text as well as a list item (`– une première à
+# cette échelle`, an incise the line broke before); other bullets open items only.
+_DASHES = frozenset("–—-")
+
+
 def _listed(block: Block) -> bool:
-    return any(line.text[:1] in BULLETS for line in block.lines)
+    return any(_opens_item(block.lines, k) for k in range(len(block.lines)))
+
+
+def _opens_item(lines: Sequence[Line], k: int) -> bool:
+    """Line k opens a list item: a bullet leads it; a dash, only where an item
+    shows it: the lines after it hang right of it, or it opens the block or
+    follows a closed sentence or another dash's line (items set flush, one line
+    each). In running text a dash's line follows a line that ends mid-sentence
+    and is set flush with the next."""
+    lead = lines[k].text[:1]
+    if lead not in BULLETS:
+        return False
+    if lead not in _DASHES:
+        return True
+    line = lines[k]
+    if k + 1 < len(lines) and lines[k + 1].bbox.x0 > line.bbox.x0 + 0.5 * line.size:
+        return True  # a hanging indent
+    if k == 0:
+        return True
+    before = lines[k - 1].text.rstrip()
+    return before.endswith((*SENTENCE_ENDS, ";")) or before[:1] in _DASHES
 
 
 def _open_end(block: Block) -> bool:
