@@ -1090,3 +1090,111 @@ def test_a_dash_breaking_a_sentence_at_a_line_s_start_makes_no_list_item() -> No
         + ["INNOVATION", "Les", "DU", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
     )
 
+
+def test_a_section_s_text_flows_on_to_a_right_column_of_labelled_sections_after_a_list() -> None:
+    # LibreOffice seed 10045: the left column's first section ends on a list;
+    # the next section starts at the column's foot and flows on to the top of
+    # the right column, whose text opens at its own label's edge (right of the
+    # next section's text there): not at a hanging indent of the list's last
+    # item, since the right column's text all stands beside the first section.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 4)
+    drawn += words("• Un partenariat avec", 130, 100 + 5 * PITCH)
+    drawn += words("le tissu associatif", 145, 100 + 6 * PITCH)
+    drawn += words("• Un accueil physique", 130, 100 + 7 * PITCH)
+    drawn += words("dans chaque mairie", 145, 100 + 8 * PITCH)
+    drawn += words("INNOVATION", 40, 100 + 9.5 * PITCH, bold=True)
+    drawn += words("Les ambassadeurs", 130, 100 + 9.5 * PITCH)
+    drawn += words("du projet animent des", 380, 99.9) + column("ateliers", 380, 99.9 + PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 355, 100 + 5 * PITCH, 3)
+    drawn += words("PARTENAIRES", 310, 100 + 8.5 * PITCH, bold=True)  # across the label's gutter
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"] + ["Un"] * 4 + ["•", "le", "•", "dans"]
+        + ["INNOVATION", "Les", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+        + ["PARTENAIRES"]
+    )
+
+
+def test_a_section_flows_on_to_the_right_column_whose_last_label_stands_beside_the_next() -> None:
+    # LibreOffice seed 10057: as above, but the right column runs down beside the
+    # next section's label (its `PARTENAIRES` heading level with `INNOVATION`),
+    # and its first text opens 2 pt right of the edge of the column's other
+    # texts: at that edge, not at the hanging indent of the list's last item.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 4)
+    drawn += words("• Un partenariat avec", 130, 100 + 5 * PITCH)
+    drawn += words("le tissu associatif", 145, 100 + 6 * PITCH)
+    drawn += words("• Un accueil physique", 130, 100 + 7 * PITCH)
+    drawn += words("INNOVATION", 40, 100 + 9 * PITCH, bold=True)
+    drawn += words("Les ambassadeurs", 130, 100 + 9 * PITCH)
+    drawn += words("du projet animent des", 364, 99.9) + column("ateliers", 364, 99.9 + PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 362, 100 + 5 * PITCH, 3)
+    drawn += words("PARTENAIRES", 310, 100 + 9 * PITCH, bold=True)  # across the labels' gutter
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"] + ["Un"] * 4 + ["•", "le", "•"]
+        + ["INNOVATION", "Les", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+        + ["PARTENAIRES"]
+    )
+
+
+def test_a_title_set_to_a_hair_of_the_right_column_does_not_narrow_the_columns_gutter() -> None:
+    # LibreOffice seed 10047: the project's title ends 2 pt before the right
+    # column's edge. Taken into the columns' zone, it left them a gutter of 2 pt,
+    # which the band of the left column's last paragraph beside the partners'
+    # heading (0.2 pt further left) no longer kept: that paragraph was read after
+    # the right column's text.
+    def text(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
+        return [placed(f"{name}-{k}", x0, x1, top + 11.0 * k, 9.5) for k in range(n)]
+
+    drawn = [placed("Titre", 66.1, 315.7, 124.7, 10.5)]
+    drawn += [placed("DESCRIPTION", 66.1, 203.6, 155.6, 10.5, True)]
+    drawn += [placed("APPORTS", 317.8, 431.5, 155.6, 10.5, True)]
+    drawn += text("gauche", 66.1, 301.4, 170.7, 7)
+    drawn += [placed("INNOVATION", 66.1, 200.1, 260.0, 10.5, True)]
+    drawn += text("milieu", 66.1, 301.4, 275.1, 7) + text("bas", 66.1, 301.4, 359.0, 6)
+    drawn += text("droite", 317.8, 553.0, 170.7, 9) + text("suite", 317.8, 553.0, 276.5, 7)
+    drawn += [placed("PARTENAIRES", 317.6, 396.1, 365.8, 10.5, True)]
+    order = [line.text.split("-")[0] for line in read(drawn)]
+    assert order == (
+        ["Titre", "DESCRIPTION"] + ["gauche"] * 7 + ["INNOVATION"] + ["milieu"] * 7
+        + ["bas"] * 6 + ["APPORTS"] + ["droite"] * 9 + ["suite"] * 7 + ["PARTENAIRES"]
+    )
+
+
+def test_a_heading_below_a_short_text_beside_it_is_read_after_that_text() -> None:
+    # LibreOffice seed 12072: a record's last words spill to the top of the right
+    # column (`bassin de vie.`, in the text's column of a labelled layout), and
+    # its partners' heading stands in the label column below them. The heading
+    # is wider than that short line: no measure of a label's narrowness there.
+    drawn: list[Word] = []
+    for n in range(6):
+        drawn += words(f"texte de gauche {n} assez long", 134.4, 59.5 + 12.6 * n, 11.0)
+    drawn += words("bassin de vie.", 383.4, 59.5, 11.0)
+    drawn += words("Partenaires", 318.1, 84.5, 11.0, bold=True)
+    order = texts(read(drawn))
+    assert order[-2:] == ["bassin de vie.", "Partenaires"]
+
+
+def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_the_flow() -> None:
+    # LibreOffice seed 12085: the sections flow down the left column and on to
+    # the right one; each section is a table of its own widths, so the right
+    # column's first text (the second section's, going on) opens 19 pt right of
+    # the next section's text, while the first section's list hangs 14 pt.
+    drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 3)
+    drawn += words("• Un comité d’usagers", 130, 100 + 3 * PITCH)
+    drawn += words("se réunit chaque", 144, 100 + 4 * PITCH)
+    drawn += words("INNOVATION", 40, 100 + 6 * PITCH, bold=True) + column("Deux", 130, 100 + 6 * PITCH, 2)
+    drawn += words("tournées de collecte des", 130, 100 + 8 * PITCH)
+    drawn += words("déchets en lien étroit", 379, 100) + column("Suite", 379, 100 + PITCH, 2)
+    drawn += words("APPORTS", 310, 100 + 3.5 * PITCH, bold=True)
+    drawn += column("Trois", 360, 100 + 3.5 * PITCH, 2)
+    drawn += words("• Des ateliers collectifs", 360, 100 + 6 * PITCH)
+    drawn += words("mensuels", 374, 100 + 7 * PITCH)
+    # Wider than the labels' strip: no gutter between labels and text there.
+    drawn += words("PARTENAIRES", 310, 100 + 8.5 * PITCH, bold=True)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"] + ["Un"] * 3 + ["•", "se", "INNOVATION"] + ["Deux"] * 2 + ["tournées"]
+        + ["déchets"] + ["Suite"] * 2 + ["APPORTS"] + ["Trois"] * 2 + ["•", "mensuels"]
+        + ["PARTENAIRES"]
+    )

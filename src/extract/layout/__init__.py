@@ -89,8 +89,19 @@ def _block_item(block: Block) -> Item:
         open_end=_open_end(block),
         listed=_listed(block),
         first_x0=first.bbox.x0,
+        hang=_hang(block),
         ref=block,
     )
+
+
+def _hang(block: Block) -> float | None:
+    """How far right of its bullet the line after the block's last list item
+    starts: its hanging indent (None without such a line)."""
+    opening = [k for k in range(len(block.lines)) if _opens_item(block.lines, k)]
+    if not opening or opening[-1] + 1 >= len(block.lines):
+        return None
+    k = opening[-1]
+    return block.lines[k + 1].bbox.x0 - block.lines[k].bbox.x0
 
 
 def _frame_item(children: list[Item]) -> Item:

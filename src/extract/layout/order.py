@@ -52,6 +52,7 @@ class Item:
     open_end: bool = False  # its text stops without ending a sentence
     listed: bool = False  # it holds list items (which end without a stop)
     first_x0: float | None = None  # where its first line starts, when not at its box's left
+    hang: float | None = None  # how far its last list item's next line starts right of its bullet
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -279,7 +280,20 @@ def _joins(zone: _Zone, band: list[Item], strips: list[tuple[float, float]]) -> 
         needed = _gutters(band, strips)
         if not needed and not _staggered(zone, band):
             return False
+        # A line over the columns that runs on into their gutter, to a hair of
+        # the right column (a project's title set wide), is no short line over
+        # the left column: the gutter left beside it, narrower than an em, is
+        # not one the columns below could keep.
+        em = max(i.size for i in band)
+        return all(
+            any(_overlap_width(g, kept) >= min(em, 0.5 * (g[1] - g[0])) for kept in gutters)
+            for g in needed
+        )
     return all(any(_overlap(g, kept) for kept in gutters) for g in needed)
+
+
+def _overlap_width(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
 
 
 def _main_gutters(zone: _Zone) -> list[tuple[float, float]]:
@@ -418,10 +432,15 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
     if not labels or not texts or any(not i.lines for i in labels):
         return False
     bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
+    end = max(i.box.bottom for i in texts)
+    if bold and all(a.box.top >= end for a in labels):
+        # Bold headings all below the text beside them (a partners' heading
+        # under a paragraph's last line, spilled to the top of the column):
+        # that text is too short to say how narrow a label is.
+        return True
     lo, hi = _span(body if bold and body else texts)
     if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
         return False
-    end = max(i.box.bottom for i in texts)
     beside = [a for a in labels if any(_beside(a, b) for b in texts)]
     # The last heading of the margin may have nothing beside it (its logos follow).
     return all(a in beside or a.box.top >= end for a in labels)
@@ -518,8 +537,21 @@ def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
         return False
     own = max(texts, key=lambda i: i.box.bottom)
     last = max(column, key=lambda i: i.box.bottom)
-    if own.listed and first.opens_at > min(i.box.x0 for i in right) + 0.5 * first.size:
-        return False  # it opens at a list item's hanging indent: own's last item goes on
+    text_edge = min((i.box.x0 for i in right if not i.bold), default=first.box.x0)
+    indent = first.opens_at - text_edge
+    if (
+        own.listed
+        and indent > 0.5 * first.size
+        and (own.hang is None or abs(indent - own.hang) <= HANG_TOLERANCE)
+        and any(i.box.x0 >= inner for row in rows if row is not _row_of(rows, first) for i in row)
+    ):
+        # It opens at a list item's hanging indent (own's, where own shows it),
+        # right of the column's text (its labels are no edge), and the other
+        # sections have second columns of their own: own's last item goes on.
+        # (When all the right column stands beside own's section, its text opens
+        # at the edge of its own labels, whatever own holds; a section set in a
+        # table of its own widths opens at an indent of its own.)
+        return False
     return own is not last and not own.open_end and last.open_end
 
 
@@ -604,6 +636,11 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
     if _flowed(zone):
         return False
     return _aligned_rows(zone) and _waited(zone)
+
+
+# A list item's lines in another column hang as far as in the first, within
+# this many points.
+HANG_TOLERANCE = 2.0
 
 
 # Two spaces between items within this many points are the same spacing.
