@@ -1161,6 +1161,42 @@ def test_a_title_set_to_a_hair_of_the_right_column_does_not_narrow_the_columns_g
     )
 
 
+def test_a_label_printed_up_to_the_text_of_the_cell_beside_it_is_cut_from_it() -> None:
+    # LibreOffice seed 11009: the label's cell is full (`Apports du` ends 8 pt,
+    # 0.7 em, before the subtitle in the cell beside it), and the section's
+    # text starts where the subtitle does two rows down.
+    em = 11.0
+    drawn = words("avec les associations locales.", 110.7, 602.2, em)
+    drawn += [
+        placed("Apports", 41.1, 83.2, 627.2, em, True),
+        placed("du", 86.3, 99.7, 627.2, em, True),
+    ]
+    drawn += words("L’innovation au cœur des quartiers", 107.8, 627.2, em)
+    drawn += [placed("projet:", 41.1, 75.2, 639.9, em, True)]
+    for n, text in enumerate(["La plateforme permet de", "le lien entre les", "services municipaux"]):
+        drawn += words(text, 107.8, 652.5 + 12.6 * n, em)
+    lines = texts(read(drawn))
+    assert "Apports du" in lines
+    assert "L’innovation au cœur des quartiers" in lines
+
+
+def test_a_heading_beside_a_paragraph_s_first_line_at_its_column_s_edge_starts_a_column() -> None:
+    # LibreOffice seed 11099: a page holding a record's last lines, where the
+    # right column has only its partners' heading, level with the left column's
+    # first line, 16 pt (1.7 em) after it. The other lines of the paragraph end
+    # where that line ends; the page number over them spans the space.
+    drawn = [placed("page", 284.5, 301.5, 78.6, 9.5), placed("26", 303.8, 312.8, 78.6, 9.5)]
+    drawn += [placed("/", 315.0, 317.5, 78.6, 9.5), placed("44", 319.8, 328.8, 78.6, 9.5)]
+    first = "Ce service a pour objectif de simplifier les démarches"
+    drawn += spread(first.split(), 65.1, 298.2, 98.9)
+    drawn += [placed("PARTENAIRES", 314.6, 389.5, 98.8, 10.5, True)]
+    for n, x1 in enumerate([298.0, 297.9, 298.3, 298.1]):
+        drawn += spread("administratives des familles avec un budget".split(), 65.1, x1, 109.9 + 11 * n)
+    lines = texts(read(drawn))
+    assert "PARTENAIRES" in lines
+    assert first in lines
+
+
 def test_a_heading_below_a_short_text_beside_it_is_read_after_that_text() -> None:
     # LibreOffice seed 12072: a record's last words spill to the top of the right
     # column (`bassin de vie.`, in the text's column of a labelled layout), and
@@ -1173,6 +1209,55 @@ def test_a_heading_below_a_short_text_beside_it_is_read_after_that_text() -> Non
     drawn += words("Partenaires", 318.1, 84.5, 11.0, bold=True)
     order = texts(read(drawn))
     assert order[-2:] == ["bassin de vie.", "Partenaires"]
+
+
+def test_a_lone_table_row_s_rule_drawn_cell_by_cell_cuts_its_cells_apart() -> None:
+    # Chromium seed 11067: a summary table spilled over, leaving one row on the
+    # page. Its territory ends 15 pt (1.4 em) before the tag of the next cell,
+    # less than a gutter, and no second row shows the column; the rule under
+    # the row, drawn cell by cell, meets end to end between them.
+    em = 10.5
+    drawn = words("Écho’Mairie, l’application mobile au service", 90.2, 99.7, em, bold=True)
+    drawn += words("de tous les habitants du bassin de vie", 90.2, 115.5, em, bold=True)
+    drawn += [
+        placed("Communauté", 331.4, 394.5, 99.7, em),
+        placed("de", 397.4, 409.1, 99.7, em),
+        placed("Communes", 412.0, 465.7, 99.7, em),
+        placed("du", 468.6, 480.3, 99.7, em),
+        placed("[Label", 495.4, 524.0, 99.7, em),
+        placed("Or]", 526.9, 541.5, 99.7, em),
+    ]
+    drawn += words("Plateau de Sarrance", 331.4, 115.5, em)
+    rules = [BBox(84.0, 132.8, 325.5, 133.5), BBox(325.5, 132.8, 489.8, 133.5)]
+    rules += [BBox(489.8, 132.8, 547.5, 133.5)]
+    lines = texts(read(drawn, rules))
+    assert "Communauté de Communes du" in lines
+    assert "[Label Or]" in lines
+
+
+def test_a_run_in_heading_s_text_on_its_baseline_after_a_wide_space_stays_on_its_line() -> None:
+    # Chromium seed 11077: `Les apports du projet` (bold, 11.9 pt) runs into
+    # its section's subtitle, set 1.4 em after it. The taller heading shares the
+    # row of the left column's line beside it; the subtitle's words, lower on
+    # the same baseline, overlap that row just short of half their height.
+    left = 11.0
+    drawn: list[Word] = []
+    for n in range(6):
+        drawn += words(f"texte de gauche {n} assez long", 60.0, 303.8 + 13.5 * n, left)
+    drawn += [
+        placed("Les", 317.8, 338.0, 335.9, 11.88, True),
+        placed("apports", 341.3, 385.0, 335.9, 11.88, True),
+        placed("du", 388.3, 402.0, 335.9, 11.88, True),
+        placed("projet", 405.3, 489.1, 335.9, 11.88, True),
+        placed("Quand", 505.3, 541.6, 336.6, left),
+        placed("le", 554.2, 564.0, 336.6, left),
+    ]
+    drawn += words("numérique rapproche", 317.8, 350.8, left)
+    drawn += words("Plus de 9 habitants utilisent déjà le service", 317.8, 373.3, left)
+    order = texts(read(drawn))
+    heading = next(k for k, text in enumerate(order) if text.startswith("Les apports"))
+    assert order[heading].endswith("Quand le") or order[heading + 1] == "Quand le"
+    assert order.index("numérique rapproche") > heading + (0 if order[heading].endswith("le") else 1)
 
 
 def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_the_flow() -> None:

@@ -147,6 +147,11 @@ def gutter_between(
     probes = list(_probes(left, right))
     witnesses = [_Witness(row) for row in near]
     if not any(w.flanks(x) or w.covers(x) for w in witnesses for x in probes):
+        if sum(1 for row in near if row and abs(row[-1].x1 - left.x1) <= 1.0) >= 2:
+            # The lines of its run end where `left` does: that is their column's
+            # edge, and `right` stands beyond it (a heading of the next column
+            # beside a paragraph's first line, a page number over them).
+            return True
         # Its own run has nothing on either side (a line set alone, justified
         # wide): the text just below or above it, a paragraph away and in the
         # same weight, says (a table's bold header is not judged by its cells).
@@ -212,8 +217,11 @@ def _ruled_between(left: Word, right: Word, rules: Sequence[BBox]) -> bool:
     )
 
 
-def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) -> list[list[Word]]:
-    """Cut a row where the gap between two words is a gutter, or a rule."""
+def _segments(
+    rows: list[list[Word]], index: int, rules: Sequence[BBox] = (), weak: Sequence[BBox] = ()
+) -> list[list[Word]]:
+    """Cut a row where the gap between two words is a gutter, or a rule, or a
+    `weak` rule (a lone table row's cell border) across more than half an em."""
     row = rows[index]
     segments: list[list[Word]] = [[row[0]]]
     for k, (previous, word) in enumerate(zip(row, row[1:], strict=False), start=1):
@@ -245,7 +253,9 @@ def _segments(rows: list[list[Word]], index: int, rules: Sequence[BBox] = ()) ->
                 and not _pushed_to_edge(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
+            or (weak and gap > 0.5 * em and _ruled_between(previous, word, weak))
             or (len(segments[-1]) > 1 and _cell_printed_up_to(rows, index, k))
+            or _label_cell_up_to(rows, index, k)
         ):
             segments.append([word])
         else:
@@ -273,6 +283,27 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     if _justified(row, k - 1):
         return False
     return 0 < below[0].top - word.top <= 2 * word.size and abs(below[0].size - word.size) <= 0.6
+
+
+def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
+    """A bold label printed up to the text of the cell beside it (`Apports du`
+    then `L’innovation au cœur des quartiers`, the label's cell full): after
+    more than half an em and twice the row's usual space, not one of a justified
+    line's stretched spaces, plain text starts where at least two rows of its
+    run start, and none of them prints across the space. A heading run into its
+    paragraph has the paragraph's next lines running under that space."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    gap = word.x0 - previous.x1
+    if not previous.bold or word.bold or gap <= 0.5 * word.size:
+        return False
+    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
+    if gap < 2 * statistics.median(spaces) or _justified(row, k - 1):
+        return False
+    near = _near_words(rows, index, k)
+    middle = (previous.x1 + word.x0) / 2
+    starts = sum(1 for other in near if abs(other[0].x0 - word.x0) <= 1.0)
+    return starts >= 2 and not any(_covers(other, middle) for other in near)
 
 
 def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
@@ -624,14 +655,19 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
     return [row for row in out if row]
 
 
+# A word stands right before or after another within this many of their sizes
+# (a run-in heading's space may be set wider than a word space).
+BESIDE_EM = 1.5
+
+
 def _beside_on_baseline(word: Word, row: list[Word]) -> bool:
     """A word of `row` stands on `word`'s baseline, right before or after it."""
     return any(
         abs(w.bottom - word.bottom) <= 1.0
         and w is not word
         and (
-            0 <= word.x0 - w.x1 <= max(w.size, word.size)
-            or 0 <= w.x0 - word.x1 <= max(w.size, word.size)
+            0 <= word.x0 - w.x1 <= BESIDE_EM * max(w.size, word.size)
+            or 0 <= w.x0 - word.x1 <= BESIDE_EM * max(w.size, word.size)
         )
         for w in row
     )
@@ -749,11 +785,13 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
     return [sorted(row, key=_LEFT) for row in out if row]
 
 
-def _lines(words: list[Word], page: int, rules: Sequence[BBox] = ()) -> list[Line]:
+def _lines(
+    words: list[Word], page: int, rules: Sequence[BBox] = (), weak: Sequence[BBox] = ()
+) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
     regrouped = _initials_joined(_baselines_joined(rows_of(words)))
     plain = [_glued(row) for row in _stragglers_moved(regrouped)]
-    word_rows = [_segments(plain, k, rules) for k in range(len(plain))]
+    word_rows = [_segments(plain, k, rules, weak) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
         g
@@ -810,28 +848,54 @@ def _boxes_of(words: Sequence[Word], boxes: Sequence[BBox]) -> list[int]:
     return [int(i) for i in best]
 
 
+def _meets(rules: Sequence[BBox]) -> dict[float, list[float]]:
+    """Where horizontal rules drawn piece by piece meet end to end: each x, and
+    the heights (in order, once each) of the rules that meet there."""
+    by_height: dict[float, list[BBox]] = {}
+    for rule in rules:
+        by_height.setdefault(round(rule.top * 2) / 2, []).append(rule)
+    meets: dict[float, set[float]] = {}
+    for y, row in by_height.items():
+        row.sort(key=lambda r: r.x0)
+        for a, b in zip(row, row[1:], strict=False):
+            if abs(a.x1 - b.x0) <= 0.75:
+                meets.setdefault(round((a.x1 + b.x0) / 2), set()).add(y)
+    return {x: sorted(ys) for x, ys in meets.items()}
+
+
 def _cell_edges(rules: Sequence[BBox]) -> list[BBox]:
     """Column borders a table shows without drawing them: its horizontal rules
     drawn cell by cell, whose segments meet end to end at the same columns on
     two rows or more. The border runs from half a row's height above the first
     such rule (the header row over it, not a heading further up) down to the
     last."""
-    meets: dict[float, list[float]] = {}
-    by_height: dict[float, list[BBox]] = {}
-    for rule in rules:
-        by_height.setdefault(round(rule.top * 2) / 2, []).append(rule)
-    for y, row in by_height.items():
-        row.sort(key=lambda r: r.x0)
-        for a, b in zip(row, row[1:], strict=False):
-            if abs(a.x1 - b.x0) <= 0.75:
-                meets.setdefault(round((a.x1 + b.x0) / 2), []).append(y)
     edges: list[BBox] = []
-    for x, ys in sorted(meets.items()):
-        ys = sorted(set(ys))
+    for x, ys in sorted(_meets(rules).items()):
         if len(ys) < 2:
             continue
         pitch = min(b - a for a, b in zip(ys, ys[1:], strict=False))
         edges.append(BBox(x - 0.25, ys[0] - 0.5 * pitch, x + 0.25, ys[-1]))
+    return edges
+
+
+# A lone row's cell border runs up at most this far from its rule.
+LONE_ROW_HEIGHT = 60.0
+
+
+def _lone_row_edges(rules: Sequence[BBox]) -> list[BBox]:
+    """The cell borders of a table's only row on a page (the last row of a table
+    that spilled over), shown by its rule drawn cell by cell: segments meeting
+    end to end once. The row stands over its rule, up to the rule above (or
+    LONE_ROW_HEIGHT). One meeting is weaker evidence than a column of them, so
+    these cut only a space wider than a word's (see `_segments`)."""
+    edges: list[BBox] = []
+    for x, ys in sorted(_meets(rules).items()):
+        if len(ys) != 1:
+            continue
+        y = ys[0]
+        above = [r.bottom for r in rules if r.bottom < y - 1.0 and r.x0 <= x <= r.x1]
+        top = max([y - LONE_ROW_HEIGHT, *above])
+        edges.append(BBox(x - 0.25, top, x + 0.25, y))
     return edges
 
 
@@ -874,8 +938,10 @@ def words_to_lines(
         loose, framed = kept, {}
     # Vertical rules: a table's column borders, which words never cross.
     rules = [b for b in boxes if not is_frame(b) and b.bottom - b.top > b.x1 - b.x0]
-    rules += _cell_edges([b for b in boxes if not is_frame(b) and b.x1 - b.x0 > b.bottom - b.top])
-    lines = _lines(loose, page, rules) if loose else []
+    across = [b for b in boxes if not is_frame(b) and b.x1 - b.x0 > b.bottom - b.top]
+    rules += _cell_edges(across)
+    weak = _lone_row_edges(across)
+    lines = _lines(loose, page, rules, weak) if loose else []
     for index in sorted(framed):
-        lines += _lines(framed[index], page, rules)
+        lines += _lines(framed[index], page, rules, weak)
     return tuple(sorted(lines, key=lambda line: (line.bbox.top, line.bbox.x0)))
