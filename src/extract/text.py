@@ -77,6 +77,11 @@ class Metrics:
     # end there (justified): the same column start may stand for a wider column on
     # other pages.
     _page_edges: dict[tuple[int, int, float], float] = field(default_factory=dict)
+    # (column, page, size) -> the start of the next column beside it on that page,
+    # and its edge short of that start (see `_within_page`).
+    _capped: dict[tuple[int, int, float], tuple[float | None, float]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -125,7 +130,9 @@ class Metrics:
         """Most same-size lines around `line` (its column's on every page, or its
         page's that start where it starts) end at its right edge: justified text,
         in which a line that stops short of the edge is a paragraph's last."""
-        edge = self.right_edge(line)
+        # A column's measure from its pages, not one page's share of it: the
+        # answer is kept for the column whichever of its lines asks first.
+        edge = self.right_edge(line, within_page=False)
         if line.column:
             key = (line.column, round(line.size, 2))
             if key not in self._justified:
@@ -167,11 +174,12 @@ class Metrics:
             )
         return self._measures[key]
 
-    def right_edge(self, line: Line) -> float:
+    def right_edge(self, line: Line, within_page: bool = True) -> float:
         """Right edge of the column a line stands in.
 
         A column of a multi-column region is measured over every page, since
-        one page's lines may all stop short of the frame; a full-width line
+        one page's lines may all stop short of the frame (and, `within_page`,
+        kept short of the next column on the line's page); a full-width line
         only against the same-size lines around it on its page that start where
         it starts (a centred heading above is no measure of the text's width).
         """
@@ -181,7 +189,8 @@ class Metrics:
                 return max(own, line.bbox.x1)  # another page may set a wider column there
             sizes = self._column_edges.get(line.column, {})
             edges = [edge for size, edge in sizes.items() if _same_size(size, line.size)]
-            return max(edges, default=line.bbox.x1)
+            edge = max(edges, default=line.bbox.x1)
+            return self._within_page(line, edge) if within_page else edge
         edge = line.bbox.x1
         near = 12 * self.leading
         for other in self._edges.get(line.page, []):
@@ -193,6 +202,44 @@ class Metrics:
             ):
                 edge = max(edge, other.bbox.x1)
         return edge
+
+
+    def _within_page(self, line: Line, edge: float) -> float:
+        """A column's edge measured on other pages, kept short of the next column
+        on this page: a page that holds a few lines of it (a record's last lines
+        spilled over two columns) shows too few to measure it, and the same
+        column start stands for a full-width text on other pages. Its lines
+        there end before the next column starts: its edge is then the widest
+        edge it has short of that start on a page where it is justified."""
+        size = round(line.size, 2)
+        key = (line.column, line.page, size)
+        if key not in self._capped:
+            own = [
+                other
+                for other in self._edges.get(line.page, [])
+                if other.column == line.column and _same_size(other.size, line.size)
+            ]
+            reach = max((other.bbox.x1 for other in own), default=line.bbox.x1)
+            top = min((other.bbox.top for other in own), default=line.bbox.top)
+            bottom = max((other.bbox.bottom for other in own), default=line.bbox.bottom)
+            starts = [
+                other.bbox.x0
+                for other in self._edges.get(line.page, [])
+                if other.bbox.x0 > reach and other.bbox.top < bottom and other.bbox.bottom > top
+            ]
+            cap = min(starts, default=None)
+            narrower = [
+                e
+                for (column, _, s), e in self._page_edges.items()
+                if column == line.column and _same_size(s, line.size) and cap is not None and e < cap
+            ]
+            # Without such an edge (ragged text) the page says too little: the
+            # furthest its lines reach is no measure of what fits after them.
+            self._capped[key] = (cap, max(narrower)) if narrower else (None, 0.0)
+        cap, short = self._capped[key]
+        if cap is None or edge < cap:
+            return edge
+        return max(short, line.bbox.x1)
 
 
 # Lines of justified text end within this many points of their column's edge...
