@@ -1283,3 +1283,80 @@ def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_th
         + ["déchets"] + ["Suite"] * 2 + ["APPORTS"] + ["Trois"] * 2 + ["•", "mensuels"]
         + ["PARTENAIRES"]
     )
+
+
+def test_a_justified_item_s_stretched_space_on_a_known_gutter_is_not_cut() -> None:
+    # Chromium seed 10023: other pages start a column at 340; on a spilled
+    # page, a justified list item's last word starts right there after the
+    # line's stretched spaces, over its item's next line at the hanging indent.
+    full = column("g", 221.6, 100, 12) + column("droite", 340, 100, 12)
+    spill = [
+        placed("•", 221.6, 225.8, 61.1, 12.0),
+        placed("Une", 239.5, 259.5, 61.1, 12.0),
+        placed("application", 273.1, 326.5, 61.1, 12.0),
+        placed("mobile", 340.1, 373.4, 61.1, 12.0),
+        placed("gratuite", 236.0, 272.7, 76.8, 12.0),
+    ]
+    pages = recut((page(full, number=1), page(spill, number=2)))
+    assert texts(pages[1].lines) == ["• Une application mobile", "gratuite"]
+
+
+def test_a_bold_label_after_a_justified_line_s_space_is_cut_from_it() -> None:
+    # LibreOffice seed 12057: the last line of a page's paragraph is stretched
+    # to the column's edge, each space 16 pt, and the partners' label of the
+    # column beside it starts 16 pt after its last word: a space as wide as the
+    # line's own, but across a change of weight.
+    drawn: list[Word] = []
+    texts_above = [
+        "L’équipe projet aide à lutter contre",
+        "l’isolement des personnes âgées en",
+        "s’appuyant sur les données ouvertes du",
+        "territoire. Plus de 65 habitants utilisent",
+    ]
+    for n, text in enumerate(texts_above):
+        drawn += spread(text.split(), 127.8, 294.0, 90.6 + 10.95 * n)
+    drawn += [
+        placed("le", 127.8, 134.6, 134.4, 9.5),
+        placed("service", 150.9, 177.8, 134.4, 9.5),
+        placed("chaque", 193.9, 220.8, 134.4, 9.5),
+        placed("mois.", 237.0, 257.8, 134.4, 9.5),
+        placed("Cette", 274.0, 294.0, 134.4, 9.5),
+        placed("Partenaires:", 310.3, 360.3, 134.7, 9.5, True),
+    ]
+    lines = texts(read(drawn))
+    assert "le service chaque mois. Cette" in lines
+    assert "Partenaires:" in lines
+
+
+def test_a_label_wrapped_onto_a_block_of_its_own_still_opens_its_row() -> None:
+    # Chromium seed 10074: a small label on a wide line height (`LES APPORTS
+    # DU` / `PROJET :`, 7.5 pt on 16.5 pt) is two blocks; its second stands
+    # beside no text's top. The section before it flows on from the previous
+    # page down both text columns, and the labelled section's text fills both.
+    def text(name: str, x: float, top: float, n: int) -> list[Word]:
+        return [w for k in range(n) for w in words(f"{name} ligne {k} du texte", x, top + 16.5 * k, 11.0)]
+
+    drawn = text("haut", 210, 62.8, 8) + text("droite", 385, 62.8, 8)
+    drawn += words("LES APPORTS DU", 81.2, 456.6, 7.5, bold=True)
+    drawn += words("PROJET :", 81.2, 473.1, 7.5, bold=True)
+    drawn += text("bas", 210, 456.6, 6) + text("fin", 385, 456.6, 6)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["haut"] * 8 + ["droite"] * 8 + ["LES", "PROJET"] + ["bas"] * 6 + ["fin"] * 6
+    )
+
+
+def test_a_table_s_bold_header_over_a_bold_cell_is_no_wrapped_label() -> None:
+    # LibreOffice seed 5063: a summary table's header (`Projet`, bold) stands
+    # over the first row's project (`OPALE`, bold), at its start and in its size,
+    # but further down than the lines of a cell: no label wrapped in two.
+    em = 10.5
+    drawn = words("Projet", 60.1, 82.3, em, bold=True) + words("Territoire", 271.9, 82.3, em, bold=True)
+    drawn += words("Distinction", 435.5, 82.3, em, bold=True)
+    drawn += words("OPALE", 60.1, 103.1, em, bold=True)
+    drawn += words("Communauté de Communes", 271.9, 103.1, em)
+    drawn += words("du Plateau de Sarrance", 271.9, 115.3, em)
+    drawn += words("[Label Argent]", 435.5, 103.1, em)
+    rule = BBox(56.0, 97.5, 560.0, 98.0)  # the header's rule: header and cells are blocks apart
+    order = texts(read(drawn, [rule]))
+    assert order[:3] == ["Projet", "Territoire", "Distinction"]

@@ -249,7 +249,7 @@ def _segments(
                     word,
                     tie=_label_beside(rows, index, k, GUTTER_EM * larger),
                 )
-                and not _stretched(rows, index, k)
+                and not stretched_space(rows, index, k)
                 and not _pushed_to_edge(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
@@ -372,13 +372,18 @@ def _column_starts_at(near: list[list[Word]], word: Word) -> bool:
     return False
 
 
-def _stretched(rows: list[list[Word]], index: int, k: int) -> bool:
+def stretched_space(rows: list[list[Word]], index: int, k: int) -> bool:
     """The wide space before row[k] is one of its justified line's spaces, and
     the word after it starts no column in the rows around (a short line set
     justified, `Quand   le   numérique`, beside a column whose rows vote for a
-    gutter)."""
+    gutter). Across a change of weight it is no space of one line's text (a bold
+    label beside a paragraph's line that its stretched spaces happen to match)."""
     row = rows[index]
-    return _justified(row, k - 1) and not _column_starts_at(_near_words(rows, index, k), row[k])
+    return (
+        row[k - 1].bold == row[k].bold
+        and _justified(row, k - 1)
+        and not _column_starts_at(_near_words(rows, index, k), row[k])
+    )
 
 
 def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:

@@ -13,7 +13,14 @@ from collections import Counter
 
 from extract.model import Line, Page, Word
 from extract.read.columns import ALIGN_TOLERANCE
-from extract.read.lines import BULLETS, NARROW_GUTTER_EM, gutter_between, make_line, rows_of
+from extract.read.lines import (
+    BULLETS,
+    NARROW_GUTTER_EM,
+    gutter_between,
+    make_line,
+    rows_of,
+    stretched_space,
+)
 
 # A gutter is known when a column starts there in this many rows of the document.
 MIN_ROWS = 3
@@ -62,6 +69,10 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
             # The column is known from other rows: across a wide gap, its cells'
             # padding may leave a narrow blank strip (not so a tracked heading's spaces).
             and gutter_between(rows, index, previous, word, strip_em=0.5 if gap > 1.5 * em else 0.8)
+            # One of a justified line's stretched spaces, where no column starts
+            # in the rows around (`• Une   application   mobile` over its item's
+            # next line), however the document's other pages set a column there.
+            and not stretched_space(rows, index, _position(rows[index], word))
         ):
             parts.append([word])
         else:
@@ -69,6 +80,10 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
     if len(parts) == 1:
         return [line]
     return [make_line(part, line.page) for part in parts]
+
+
+def _position(row: list[Word], word: Word) -> int:
+    return next(k for k, other in enumerate(row) if other is word)
 
 
 def recut(pages: tuple[Page, ...]) -> tuple[Page, ...]:
