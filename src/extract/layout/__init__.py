@@ -90,8 +90,15 @@ def _block_item(block: Block) -> Item:
         listed=_listed(block),
         first_x0=first.bbox.x0,
         hang=_hang(block),
+        pitch=_pitch(block),
         ref=block,
     )
+
+
+def _pitch(block: Block) -> float | None:
+    """The median distance between its lines' tops (None for one line)."""
+    steps = sorted(b.bbox.top - a.bbox.top for a, b in zip(block.lines, block.lines[1:], strict=False))
+    return steps[len(steps) // 2] if steps else None
 
 
 def _hang(block: Block) -> float | None:

@@ -53,6 +53,7 @@ class Item:
     listed: bool = False  # it holds list items (which end without a stop)
     first_x0: float | None = None  # where its first line starts, when not at its box's left
     hang: float | None = None  # how far its last list item's next line starts right of its bullet
+    pitch: float | None = None  # the distance from one of its lines' top to the next's
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -441,9 +442,39 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
     lo, hi = _span(body if bold and body else texts)
     if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
         return False
-    beside = [a for a in labels if any(_beside(a, b) for b in texts)]
+    heads = _label_heads(labels, texts)
+    beside = [a for a in heads if any(_beside(a, b) for b in texts)]
     # The last heading of the margin may have nothing beside it (its logos follow).
-    return all(a in beside or a.box.top >= end for a in labels)
+    return all(a in beside or a.box.top >= end for a in heads)
+
+
+def _label_heads(labels: list[Item], texts: list[Item]) -> list[Item]:
+    """The labels that open a label, from the top: not the rest of one wrapped
+    onto a block of its own (`LES APPORTS DU` / `PROJET :`, set small on the
+    text's wide line height), right under it, at its start, in its size and
+    weight, one line of the text beside them down (a table's header over its
+    first cell stands further off than the lines of the cells)."""
+    pitches = sorted(i.pitch for i in texts if i.pitch is not None)
+    pitch = pitches[len(pitches) // 2] if pitches else None
+    heads: list[Item] = []
+    previous: Item | None = None
+    for label in sorted(labels, key=lambda i: i.box.top):
+        if previous is None or not _label_goes_on(previous, label, pitch):
+            heads.append(label)
+        previous = label
+    return heads
+
+
+def _label_goes_on(above: Item, label: Item, pitch: float | None) -> bool:
+    if pitch is None or not (above.bold and label.bold and above.lines and label.lines):
+        return False
+    last_top = above.box.top + (above.lines - 1) * (above.pitch or 0.0)  # its last line's
+    step = label.box.top - last_top
+    return (
+        abs(above.box.x0 - label.box.x0) <= 1.0
+        and abs(above.size - label.size) <= 0.5
+        and abs(step - pitch) <= PITCH_TOLERANCE
+    )
 
 
 def _beside(label: Item, item: Item) -> bool:
@@ -488,7 +519,9 @@ def _column_units(zone: _Zone, ctx: Context) -> list[Item]:
 def _label_rows(items: list[Item], cut: float) -> list[list[Item]]:
     """Items in rows that each open with a label (left of `cut`): a row runs from
     its label's top down to the next label's; items above the first label come first."""
-    labels = sorted((i for i in items if i.box.x1 <= cut + 0.5), key=lambda i: i.box.top)
+    labels = _label_heads(
+        [i for i in items if i.box.x1 <= cut + 0.5], [i for i in items if i.box.x1 > cut + 0.5]
+    )
     tops = [label.box.top - TOP_TOLERANCE for label in labels]
     rows: list[list[Item]] = [[] for _ in range(len(labels) + 1)]
     for item in items:
@@ -636,6 +669,10 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
     if _flowed(zone):
         return False
     return _aligned_rows(zone) and _waited(zone)
+
+
+# Two lines one line apart, within this many points of the text's pitch.
+PITCH_TOLERANCE = 1.5
 
 
 # A list item's lines in another column hang as far as in the first, within
