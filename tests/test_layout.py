@@ -1360,3 +1360,48 @@ def test_a_table_s_bold_header_over_a_bold_cell_is_no_wrapped_label() -> None:
     rule = BBox(56.0, 97.5, 560.0, 98.0)  # the header's rule: header and cells are blocks apart
     order = texts(read(drawn, [rule]))
     assert order[:3] == ["Projet", "Territoire", "Distinction"]
+
+
+def test_a_known_column_is_cut_right_on_its_start_after_a_space_wider_than_the_line_s() -> None:
+    # reportlab seed 11031: a summary table spilled over with one row, its
+    # title ending 9.8 pt (0.85 em) before the territory's cell, where other
+    # pages start that column; the row's word spaces are 3.2 pt.
+    em = 11.5
+    full: list[Word] = []
+    for n in range(4):
+        full += words(f"Projet {n}", 67.0, 100 + 20 * n, em) + words(f"Ville {n}", 259.0, 100 + 20 * n, em)
+    spill = [
+        placed("Le", 67.0, 79.8, 156.3, em),
+        placed("catalogue", 83.0, 132.8, 156.3, em),
+        placed("des", 136.0, 154.6, 156.3, em),
+        placed("données", 157.8, 201.9, 156.3, em),
+        placed("ouvertes", 205.1, 249.2, 156.3, em),
+        placed("CCAS", 259.0, 290.9, 156.3, em),
+        placed("de", 294.1, 306.9, 156.3, em),
+        placed("Villebrise", 310.1, 356.8, 156.3, em),
+    ]
+    pages = recut((page(full, number=1), page(spill, number=2)))
+    assert texts(pages[1].lines) == ["Le catalogue des données ouvertes", "CCAS de Villebrise"]
+
+
+def test_the_equal_gutters_of_a_grid_are_no_stretched_spaces() -> None:
+    # reportlab seed 10018: three cards of one width side by side, no frames;
+    # on one row the first two end their line with the same word, so the two
+    # gutters after them come out equally wide (93 pt), like a justified line's
+    # spaces, while the third card's line goes on with plain word spaces.
+    em = 11.0
+    drawn = words("• Ville de Marvignac et", 67.0, 103.1, em) + words("• Ville de Joncières et", 225.8, 103.1, em)
+    drawn += words("• Syndicat mixte", 384.5, 103.1, em)
+    drawn += [
+        placed("Communauté", 82.4, 148.4, 117.6, em),
+        placed("Communauté", 241.2, 307.2, 117.6, em),
+        placed("numérique", 399.9, 451.9, 117.6, em),
+        placed("du", 454.9, 467.2, 117.6, em),
+        placed("Val", 470.2, 486.1, 117.6, em),
+        placed("Vert", 489.2, 509.4, 117.6, em),
+    ]
+    drawn += words("d’Agglomération des", 82.4, 132.1, em) + words("d’Agglomération du", 241.2, 132.1, em)
+    drawn += words("SentinelleVerte, votre", 384.5, 132.1, em, bold=True)
+    lines = texts(read(drawn))
+    assert "numérique du Val Vert" in lines
+    assert lines.count("Communauté") == 2

@@ -249,7 +249,9 @@ def _segments(
                     word,
                     tie=_label_beside(rows, index, k, GUTTER_EM * larger),
                 )
-                and not stretched_space(rows, index, k)
+                and not stretched_space(
+                    rows, index, k, after_cut=len(segments[-1]) == 1 and segments[-1][0] is previous
+                )
                 and not _pushed_to_edge(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
@@ -332,15 +334,13 @@ def _gap(row: list[Word], k: int) -> float | None:
     return row[k + 1].x0 - row[k].x1 if 0 <= k < len(row) - 1 else None
 
 
-def _justified(row: list[Word], k: int) -> bool:
-    """The space after row[k] is as wide as a space next to it: the evenly
-    stretched spaces of one justified line."""
+def _justified(row: list[Word], k: int, after_cut: bool = False) -> bool:
+    """The space after row[k] is as wide as a space next to it (not the one
+    before, `after_cut`): the evenly stretched spaces of one justified line."""
     gap = _gap(row, k)
     assert gap is not None
-    return any(
-        other is not None and abs(other - gap) <= STRETCHED_ALIKE
-        for other in (_gap(row, k - 1), _gap(row, k + 1))
-    )
+    neighbours = (_gap(row, k + 1),) if after_cut else (_gap(row, k - 1), _gap(row, k + 1))
+    return any(other is not None and abs(other - gap) <= STRETCHED_ALIKE for other in neighbours)
 
 
 def _near_words(rows: list[list[Word]], index: int, k: int) -> list[list[Word]]:
@@ -372,16 +372,19 @@ def _column_starts_at(near: list[list[Word]], word: Word) -> bool:
     return False
 
 
-def stretched_space(rows: list[list[Word]], index: int, k: int) -> bool:
+def stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool = False) -> bool:
     """The wide space before row[k] is one of its justified line's spaces, and
     the word after it starts no column in the rows around (a short line set
     justified, `Quand   le   numérique`, beside a column whose rows vote for a
     gutter). Across a change of weight it is no space of one line's text (a bold
-    label beside a paragraph's line that its stretched spaces happen to match)."""
+    label beside a paragraph's line that its stretched spaces happen to match).
+    `after_cut`: the space before row[k-1] was cut as a gutter, and is none of
+    the line's spaces to be alike with (the equal gutters of a grid of cards of
+    one width, each line ending on the same word: `Communauté`)."""
     row = rows[index]
     return (
         row[k - 1].bold == row[k].bold
-        and _justified(row, k - 1)
+        and _justified(row, k - 1, after_cut)
         and not _column_starts_at(_near_words(rows, index, k), row[k])
     )
 

@@ -9,6 +9,7 @@ a word space, and with the rows around it blank there, is cut in two.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 
 from extract.model import Line, Page, Word
@@ -24,6 +25,10 @@ from extract.read.lines import (
 
 # A gutter is known when a column starts there in this many rows of the document.
 MIN_ROWS = 3
+# A word within this many points of a known column's start starts right on it...
+ON_START = 1.0
+# ...and a space this many times the line's usual one sets it apart from the last.
+WIDER_THAN_SPACES = 2.5
 
 
 def _rows_of_lines(page: Page) -> list[list[Line]]:
@@ -56,12 +61,20 @@ def known_gutters(pages: tuple[Page, ...]) -> list[float]:
 def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -> list[Line]:
     words = list(line.words)
     parts: list[list[Word]] = [[words[0]]]
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    space = statistics.median(spaces) if spaces else 0.0
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
         em = max(previous.size, word.size)
         after_bullet = len(parts[-1]) == 1 and previous.text in BULLETS
-        # Across a known gutter, a gutter's width; into another weight, a wide space.
-        wide = NARROW_GUTTER_EM if word.bold == previous.bold else 0.5
+        # Across a known gutter, a gutter's width; into another weight, or right
+        # on the column's start after a space wider than the line's others (a
+        # table's cells padded close: `ouvertes  CCAS`), half an em.
+        on_start = any(abs(word.x0 - g) <= ON_START for g in gutters)
+        if word.bold != previous.bold or (on_start and gap >= WIDER_THAN_SPACES * space):
+            wide = 0.5
+        else:
+            wide = NARROW_GUTTER_EM
         if (
             not after_bullet
             and gap > wide * em
