@@ -1405,3 +1405,17 @@ def test_the_equal_gutters_of_a_grid_are_no_stretched_spaces() -> None:
     lines = texts(read(drawn))
     assert "numérique du Val Vert" in lines
     assert lines.count("Communauté") == 2
+
+
+def test_a_heading_below_a_short_text_is_read_after_it_whatever_logos_stand_beside() -> None:
+    # LibreOffice seed 7014: as above, with the partners' logos beside the
+    # heading, below the short text: they reach further down than the text,
+    # but a figure says nothing of where the text ends.
+    drawn: list[Word] = []
+    for n in range(6):
+        drawn += words(f"texte de gauche {n} assez long", 132.8, 93.5 + 13.3 * n, 11.5)
+    drawn += words("numérique.", 383.5, 93.5, 11.5)
+    drawn += words("Partenaires", 317.8, 119.5, 11.5, bold=True) + words(":", 317.8, 132.8, 11.5, bold=True)
+    logos = [BBox(394.2, 123.2, 435.6, 153.2), BBox(445.6, 123.2, 487.0, 153.2)]
+    order = texts(read(drawn, logos))
+    assert order[-3:] == ["numérique.", "Partenaires", ":"]

@@ -434,10 +434,12 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
         return False
     bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
     end = max(i.box.bottom for i in texts)
-    if bold and all(a.box.top >= end for a in labels):
+    written = [i.box.bottom for i in texts if i.lines]  # figures say nothing
+    if bold and written and all(a.box.top >= max(written) for a in labels):
         # Bold headings all below the text beside them (a partners' heading
-        # under a paragraph's last line, spilled to the top of the column):
-        # that text is too short to say how narrow a label is.
+        # under a paragraph's last line, spilled to the top of the column, and
+        # its logos beside it): that text is too short to say how narrow a
+        # label is.
         return True
     lo, hi = _span(body if bold and body else texts)
     if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
