@@ -239,6 +239,27 @@ def test_a_summary_title_broken_by_the_page_after_an_open_line_is_one_category()
     assert [e.category for e in edition.summary_entries] == [category] * 2
 
 
+def test_a_summary_title_going_on_in_lower_case_atop_the_next_page_is_one_category() -> None:
+    # Chromium seed 14044: the page breaks a title set in title case after a
+    # word that can end it; its next line, in its style, opens the next page
+    # in lower case (`et Relation aux Usagers`).
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    head = [line("Catégorie – Modernisation de L’action Publique", bold=True, size=19.2, page=3)]
+    rest = [line("et Relation aux Usagers", bold=True, size=19.2, page=4)]
+    entries = [
+        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k, page=4)
+        for k, n in enumerate(("Alpha", "Beta"))
+    ]
+    pages = (Page(3, 595, 842, tuple(head)), Page(4, 595, 842, tuple(rest + entries)))
+    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    category = (
+        "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"  # categories are upper case
+    )
+    assert [e.category for e in edition.summary_entries] == [category] * 2
+
+
 def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:
     title = [
         line("CATÉGORIE – MODERNISATION DE L’ACTION PUBLIQUE ET", bold=True, size=12.0),

@@ -1083,11 +1083,18 @@ def test_a_dash_breaking_a_sentence_at_a_line_s_start_makes_no_list_item() -> No
     # and its text stands a hair higher than it.
     drawn += words("DU PROJET :", 310, 100, bold=True)
     drawn += words("du projet animent des", 380, 99.9) + column("ateliers", 380, 99.9 + PITCH, 3)
-    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 355, 100 + 5 * PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column(
+        "Bas", 355, 100 + 5 * PITCH, 3
+    )
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == (
-        ["DESCRIPTION"] + ["Un"] * 4 + ["Une", "circuits", "–", "cette"]
-        + ["INNOVATION", "Les", "DU", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+        ["DESCRIPTION"]
+        + ["Un"] * 4
+        + ["Une", "circuits", "–", "cette"]
+        + ["INNOVATION", "Les", "DU", "du"]
+        + ["ateliers"] * 3
+        + ["APPORTS"]
+        + ["Bas"] * 3
     )
 
 
@@ -1105,12 +1112,19 @@ def test_a_section_s_text_flows_on_to_a_right_column_of_labelled_sections_after_
     drawn += words("INNOVATION", 40, 100 + 9.5 * PITCH, bold=True)
     drawn += words("Les ambassadeurs", 130, 100 + 9.5 * PITCH)
     drawn += words("du projet animent des", 380, 99.9) + column("ateliers", 380, 99.9 + PITCH, 3)
-    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 355, 100 + 5 * PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column(
+        "Bas", 355, 100 + 5 * PITCH, 3
+    )
     drawn += words("PARTENAIRES", 310, 100 + 8.5 * PITCH, bold=True)  # across the label's gutter
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == (
-        ["DESCRIPTION"] + ["Un"] * 4 + ["•", "le", "•", "dans"]
-        + ["INNOVATION", "Les", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+        ["DESCRIPTION"]
+        + ["Un"] * 4
+        + ["•", "le", "•", "dans"]
+        + ["INNOVATION", "Les", "du"]
+        + ["ateliers"] * 3
+        + ["APPORTS"]
+        + ["Bas"] * 3
         + ["PARTENAIRES"]
     )
 
@@ -1127,12 +1141,19 @@ def test_a_section_flows_on_to_the_right_column_whose_last_label_stands_beside_t
     drawn += words("INNOVATION", 40, 100 + 9 * PITCH, bold=True)
     drawn += words("Les ambassadeurs", 130, 100 + 9 * PITCH)
     drawn += words("du projet animent des", 364, 99.9) + column("ateliers", 364, 99.9 + PITCH, 3)
-    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column("Bas", 362, 100 + 5 * PITCH, 3)
+    drawn += words("APPORTS", 310, 100 + 5 * PITCH, bold=True) + column(
+        "Bas", 362, 100 + 5 * PITCH, 3
+    )
     drawn += words("PARTENAIRES", 310, 100 + 9 * PITCH, bold=True)  # across the labels' gutter
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == (
-        ["DESCRIPTION"] + ["Un"] * 4 + ["•", "le", "•"]
-        + ["INNOVATION", "Les", "du"] + ["ateliers"] * 3 + ["APPORTS"] + ["Bas"] * 3
+        ["DESCRIPTION"]
+        + ["Un"] * 4
+        + ["•", "le", "•"]
+        + ["INNOVATION", "Les", "du"]
+        + ["ateliers"] * 3
+        + ["APPORTS"]
+        + ["Bas"] * 3
         + ["PARTENAIRES"]
     )
 
@@ -1156,8 +1177,15 @@ def test_a_title_set_to_a_hair_of_the_right_column_does_not_narrow_the_columns_g
     drawn += [placed("PARTENAIRES", 317.6, 396.1, 365.8, 10.5, True)]
     order = [line.text.split("-")[0] for line in read(drawn)]
     assert order == (
-        ["Titre", "DESCRIPTION"] + ["gauche"] * 7 + ["INNOVATION"] + ["milieu"] * 7
-        + ["bas"] * 6 + ["APPORTS"] + ["droite"] * 9 + ["suite"] * 7 + ["PARTENAIRES"]
+        ["Titre", "DESCRIPTION"]
+        + ["gauche"] * 7
+        + ["INNOVATION"]
+        + ["milieu"] * 7
+        + ["bas"] * 6
+        + ["APPORTS"]
+        + ["droite"] * 9
+        + ["suite"] * 7
+        + ["PARTENAIRES"]
     )
 
 
@@ -1173,7 +1201,9 @@ def test_a_label_printed_up_to_the_text_of_the_cell_beside_it_is_cut_from_it() -
     ]
     drawn += words("L’innovation au cœur des quartiers", 107.8, 627.2, em)
     drawn += [placed("projet:", 41.1, 75.2, 639.9, em, True)]
-    for n, text in enumerate(["La plateforme permet de", "le lien entre les", "services municipaux"]):
+    for n, text in enumerate(
+        ["La plateforme permet de", "le lien entre les", "services municipaux"]
+    ):
         drawn += words(text, 107.8, 652.5 + 12.6 * n, em)
     lines = texts(read(drawn))
     assert "Apports du" in lines
@@ -1191,7 +1221,9 @@ def test_a_heading_beside_a_paragraph_s_first_line_at_its_column_s_edge_starts_a
     drawn += spread(first.split(), 65.1, 298.2, 98.9)
     drawn += [placed("PARTENAIRES", 314.6, 389.5, 98.8, 10.5, True)]
     for n, x1 in enumerate([298.0, 297.9, 298.3, 298.1]):
-        drawn += spread("administratives des familles avec un budget".split(), 65.1, x1, 109.9 + 11 * n)
+        drawn += spread(
+            ["administratives", "des", "familles", "avec", "un", "budget"], 65.1, x1, 109.9 + 11 * n
+        )
     lines = texts(read(drawn))
     assert "PARTENAIRES" in lines
     assert first in lines
@@ -1257,7 +1289,9 @@ def test_a_run_in_heading_s_text_on_its_baseline_after_a_wide_space_stays_on_its
     order = texts(read(drawn))
     heading = next(k for k, text in enumerate(order) if text.startswith("Les apports"))
     assert order[heading].endswith("Quand le") or order[heading + 1] == "Quand le"
-    assert order.index("numérique rapproche") > heading + (0 if order[heading].endswith("le") else 1)
+    assert order.index("numérique rapproche") > heading + (
+        0 if order[heading].endswith("le") else 1
+    )
 
 
 def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_the_flow() -> None:
@@ -1268,7 +1302,9 @@ def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_th
     drawn = words("DESCRIPTION", 40, 100, bold=True) + column("Un", 130, 100, 3)
     drawn += words("• Un comité d’usagers", 130, 100 + 3 * PITCH)
     drawn += words("se réunit chaque", 144, 100 + 4 * PITCH)
-    drawn += words("INNOVATION", 40, 100 + 6 * PITCH, bold=True) + column("Deux", 130, 100 + 6 * PITCH, 2)
+    drawn += words("INNOVATION", 40, 100 + 6 * PITCH, bold=True) + column(
+        "Deux", 130, 100 + 6 * PITCH, 2
+    )
     drawn += words("tournées de collecte des", 130, 100 + 8 * PITCH)
     drawn += words("déchets en lien étroit", 379, 100) + column("Suite", 379, 100 + PITCH, 2)
     drawn += words("APPORTS", 310, 100 + 3.5 * PITCH, bold=True)
@@ -1279,8 +1315,16 @@ def test_a_right_column_opening_at_an_indent_other_than_the_list_s_hang_takes_th
     drawn += words("PARTENAIRES", 310, 100 + 8.5 * PITCH, bold=True)
     order = [line.text.split()[0] for line in read(drawn)]
     assert order == (
-        ["DESCRIPTION"] + ["Un"] * 3 + ["•", "se", "INNOVATION"] + ["Deux"] * 2 + ["tournées"]
-        + ["déchets"] + ["Suite"] * 2 + ["APPORTS"] + ["Trois"] * 2 + ["•", "mensuels"]
+        ["DESCRIPTION"]
+        + ["Un"] * 3
+        + ["•", "se", "INNOVATION"]
+        + ["Deux"] * 2
+        + ["tournées"]
+        + ["déchets"]
+        + ["Suite"] * 2
+        + ["APPORTS"]
+        + ["Trois"] * 2
+        + ["•", "mensuels"]
         + ["PARTENAIRES"]
     )
 
@@ -1334,16 +1378,18 @@ def test_a_label_wrapped_onto_a_block_of_its_own_still_opens_its_row() -> None:
     # beside no text's top. The section before it flows on from the previous
     # page down both text columns, and the labelled section's text fills both.
     def text(name: str, x: float, top: float, n: int) -> list[Word]:
-        return [w for k in range(n) for w in words(f"{name} ligne {k} du texte", x, top + 16.5 * k, 11.0)]
+        return [
+            w
+            for k in range(n)
+            for w in words(f"{name} ligne {k} du texte", x, top + 16.5 * k, 11.0)
+        ]
 
     drawn = text("haut", 210, 62.8, 8) + text("droite", 385, 62.8, 8)
     drawn += words("LES APPORTS DU", 81.2, 456.6, 7.5, bold=True)
     drawn += words("PROJET :", 81.2, 473.1, 7.5, bold=True)
     drawn += text("bas", 210, 456.6, 6) + text("fin", 385, 456.6, 6)
     order = [line.text.split()[0] for line in read(drawn)]
-    assert order == (
-        ["haut"] * 8 + ["droite"] * 8 + ["LES", "PROJET"] + ["bas"] * 6 + ["fin"] * 6
-    )
+    assert order == (["haut"] * 8 + ["droite"] * 8 + ["LES", "PROJET"] + ["bas"] * 6 + ["fin"] * 6)
 
 
 def test_a_table_s_bold_header_over_a_bold_cell_is_no_wrapped_label() -> None:
@@ -1351,7 +1397,9 @@ def test_a_table_s_bold_header_over_a_bold_cell_is_no_wrapped_label() -> None:
     # over the first row's project (`OPALE`, bold), at its start and in its size,
     # but further down than the lines of a cell: no label wrapped in two.
     em = 10.5
-    drawn = words("Projet", 60.1, 82.3, em, bold=True) + words("Territoire", 271.9, 82.3, em, bold=True)
+    drawn = words("Projet", 60.1, 82.3, em, bold=True) + words(
+        "Territoire", 271.9, 82.3, em, bold=True
+    )
     drawn += words("Distinction", 435.5, 82.3, em, bold=True)
     drawn += words("OPALE", 60.1, 103.1, em, bold=True)
     drawn += words("Communauté de Communes", 271.9, 103.1, em)
@@ -1369,7 +1417,9 @@ def test_a_known_column_is_cut_right_on_its_start_after_a_space_wider_than_the_l
     em = 11.5
     full: list[Word] = []
     for n in range(4):
-        full += words(f"Projet {n}", 67.0, 100 + 20 * n, em) + words(f"Ville {n}", 259.0, 100 + 20 * n, em)
+        full += words(f"Projet {n}", 67.0, 100 + 20 * n, em) + words(
+            f"Ville {n}", 259.0, 100 + 20 * n, em
+        )
     spill = [
         placed("Le", 67.0, 79.8, 156.3, em),
         placed("catalogue", 83.0, 132.8, 156.3, em),
@@ -1390,7 +1440,9 @@ def test_the_equal_gutters_of_a_grid_are_no_stretched_spaces() -> None:
     # gutters after them come out equally wide (93 pt), like a justified line's
     # spaces, while the third card's line goes on with plain word spaces.
     em = 11.0
-    drawn = words("• Ville de Marvignac et", 67.0, 103.1, em) + words("• Ville de Joncières et", 225.8, 103.1, em)
+    drawn = words("• Ville de Marvignac et", 67.0, 103.1, em) + words(
+        "• Ville de Joncières et", 225.8, 103.1, em
+    )
     drawn += words("• Syndicat mixte", 384.5, 103.1, em)
     drawn += [
         placed("Communauté", 82.4, 148.4, 117.6, em),
@@ -1400,7 +1452,9 @@ def test_the_equal_gutters_of_a_grid_are_no_stretched_spaces() -> None:
         placed("Val", 470.2, 486.1, 117.6, em),
         placed("Vert", 489.2, 509.4, 117.6, em),
     ]
-    drawn += words("d’Agglomération des", 82.4, 132.1, em) + words("d’Agglomération du", 241.2, 132.1, em)
+    drawn += words("d’Agglomération des", 82.4, 132.1, em) + words(
+        "d’Agglomération du", 241.2, 132.1, em
+    )
     drawn += words("SentinelleVerte, votre", 384.5, 132.1, em, bold=True)
     lines = texts(read(drawn))
     assert "numérique du Val Vert" in lines
@@ -1415,7 +1469,205 @@ def test_a_heading_below_a_short_text_is_read_after_it_whatever_logos_stand_besi
     for n in range(6):
         drawn += words(f"texte de gauche {n} assez long", 132.8, 93.5 + 13.3 * n, 11.5)
     drawn += words("numérique.", 383.5, 93.5, 11.5)
-    drawn += words("Partenaires", 317.8, 119.5, 11.5, bold=True) + words(":", 317.8, 132.8, 11.5, bold=True)
+    drawn += words("Partenaires", 317.8, 119.5, 11.5, bold=True) + words(
+        ":", 317.8, 132.8, 11.5, bold=True
+    )
     logos = [BBox(394.2, 123.2, 435.6, 153.2), BBox(445.6, 123.2, 487.0, 153.2)]
     order = texts(read(drawn, logos))
     assert order[-3:] == ["numérique.", "Partenaires", ":"]
+
+
+def test_a_label_s_row_broken_between_the_columns_flows_on_to_the_right_column() -> None:
+    # LibreOffice seed 9007: the sections are table rows flowing down two
+    # columns; the second section's row broke between them. `INNOVATION` and
+    # its subtitle stand at the left column's foot, under the right column's
+    # end; the rest of its label, `DU PROJET :`, opens the right column, its
+    # text starting a line below.
+    drawn = words("DESCRIPTION", 45.1, 142.2, bold=True) + column("Un", 135.5, 142.2, 12)
+    drawn += words("DU PROJET :", 307.6, 142.2, bold=True)
+    drawn += column("Suite", 394.4, 142.2 + 12.6, 5)
+    drawn += words("APPORTS", 307.6, 240.0, bold=True) + column("Trois", 376.6, 240.0, 4)
+    drawn += words("PARTENAIRES", 307.6, 300.0, bold=True)
+    drawn += words("INNOVATION", 45.1, 300.0 + 14.0, bold=True)
+    drawn += words("Des données au service", 131.9, 300.0 + 14.0)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"]
+        + ["Un"] * 12
+        + ["INNOVATION", "Des", "DU"]
+        + ["Suite"] * 5
+        + ["APPORTS"]
+        + ["Trois"] * 4
+        + ["PARTENAIRES"]
+    )
+
+
+def test_a_label_whose_rest_stands_under_it_is_cut_from_the_subtitle_beside_it() -> None:
+    # LibreOffice seed 9053: `APPORTS` (bold) then the section's subtitle, 1.9
+    # em further, in the cell beside it; the label goes on below (`DU`, then
+    # `PROJET :`), while the section above has labels wider than this one's
+    # cell, reaching over the space.
+    em = 9.5
+    drawn = [placed("INNOVATION", 44.1, 117.3, 363.3, em, True)] + words(
+        "L’équipe projet", 131.4, 363.2, em
+    )
+    drawn += [
+        placed("DU", 44.1, 60.6, 374.4, em, True),
+        placed("PROJET", 63.9, 106.0, 374.4, em, True),
+        placed(":", 109.3, 112.8, 374.4, em, True),
+    ]
+    drawn += words("contre", 131.4, 374.2, em)
+    for n, text in enumerate(
+        ["âgées. La démarche", "simplifier les", "administratives des familles."]
+    ):
+        drawn += words(text, 131.4, 385.3 + 11.05 * n, em)
+    drawn += [placed("APPORTS", 44.1, 95.8, 429.8, em, True)] + words(
+        "Mieux vivre ensemble", 113.7, 429.7, em
+    )
+    drawn += words("DU", 44.1, 440.9, em, bold=True) + words("PROJET :", 44.1, 452.1, em, bold=True)
+    lines = texts(read(drawn))
+    assert "APPORTS" in lines
+    assert "Mieux vivre ensemble" in lines
+
+
+def test_a_section_s_table_going_on_at_the_right_column_s_top_is_read_there() -> None:
+    # LibreOffice seed 12051: each section is a table of its own widths. The
+    # second one starts at the left column's foot, its text 83.4 pt right of
+    # its label, and goes on at the right column's top with its text just as
+    # far right of where the right column's labels stand (the third section's
+    # text there is 68.3 pt from its label, the first's 87 pt).
+    drawn = words("DESCRIPTION", 48.1, 169.4, bold=True) + column("Premier", 135.1, 169.4, 8)
+    drawn += words("INNOVATION", 48.1, 280.0, bold=True) + column("Deuxième", 131.5, 280.0, 6)
+    drawn += column("Suite", 391.5, 169.4, 5)
+    drawn += words("APPORTS", 308.1, 240.0, bold=True) + column("Trois", 376.4, 240.0, 3)
+    drawn += column("Encore", 376.4, 280.0, 4)
+    drawn += [placed("PARTENAIRES", 308.1, 383.3, 340.0, bold=True)]  # across the labels' strip
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"]
+        + ["Premier"] * 8
+        + ["INNOVATION"]
+        + ["Deuxième"] * 6
+        + ["Suite"] * 5
+        + ["APPORTS"]
+        + ["Trois"] * 3
+        + ["Encore"] * 4
+        + ["PARTENAIRES"]
+    )
+
+
+def test_cards_drawn_without_frames_are_no_labels_of_the_column_beside_them() -> None:
+    # Chromium seed 10050: a summary's cards flowed in two CSS columns, no
+    # frames, each a bold title over its territory and tag. The left column's
+    # items are narrow and each beside the top of one of the right's, like
+    # labels, but set as they are: a grid read column after column.
+    drawn = words("VéloLien", 62.2, 133.0, 10.45, bold=True) + words(
+        "TerraPulse", 316.0, 133.0, 10.45, bold=True
+    )
+    drawn += words("Ville d’Orbessan [LABEL OR]", 62.2, 146.5, 9.49)
+    drawn += words("Département de la Arnelle [LABEL OR]", 316.0, 146.5, 9.49)
+    drawn += words("Graine de Data", 62.2, 173.5, 10.45, bold=True)
+    drawn += [
+        placed("Le", 316.0, 330.0, 173.5, 10.45, True),
+        placed("guichet", 333.0, 545.6, 173.5, 10.45, True),
+    ]
+    drawn += words("Gravelonne [LABEL OR]", 62.2, 187.7, 9.49)
+    drawn += words("Verdanson Métropole [LABEL BRONZE]", 316.0, 187.7, 9.49)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == [
+        "VéloLien",
+        "Ville",
+        "Graine",
+        "Gravelonne",
+        "TerraPulse",
+        "Département",
+        "Le",
+        "Verdanson",
+    ]
+
+
+def test_items_wrapped_alike_in_two_columns_are_no_word_pushed_to_an_edge() -> None:
+    # Chromium seed 14025, the words of its jury as the reader measured them: a
+    # list in two columns. On one row the left item's last words and the right
+    # item's last word (`Territoires`, at its hanging indent) are all that
+    # stand; that word ends where a first name of two other rows of the right
+    # column ends, their items going on after it. Those rows do not end there,
+    # and the other row ending there has the same space in it: nothing pushes
+    # `Territoires` to an edge.
+    rows = {
+        153.5: (
+            12.15,
+            True,
+            "Le:59.2:75.5 jury:79.7:106.4",
+        ),
+        175.4: (
+            9.0,
+            False,
+            "Le:59.2:70.6 jury:73.4:91.4 a:94.2:99.6 entendu:102.5:139.9 "
+            "les:142.8:155.6 territoires:158.4:205.0 au:207.9:219.0 "
+            "cours:221.9:247.1 de:249.9:261.0 5:263.9:269.6 "
+            "demi-journées:272.5:337.4 d’auditions.:340.3:393.9 Merci:396.7:423.5 "
+            "à:426.4:431.7 ::434.6:437.6",
+        ),
+        192.6: (
+            9.0,
+            False,
+            "•:59.2:64.6 Maëlle:67.4:98.4 Ollivro,:101.3:134.9 Institut:137.8:171.3 "
+            "Cité:174.2:192.9 Demain:195.7:230.8 •:312.0:317.3 Hélène:320.2:352.7 "
+            "Saint-Amans,:355.5:416.1 Numerix:418.9:458.7 Conseil:461.6:495.4",
+        ),
+        205.4: (
+            9.0,
+            False,
+            "•:59.2:64.6 Maëlle:68.9:99.9 Bonnafoux,:104.2:155.7 Agence:160.1:193.8 "
+            "Nationale:198.1:242.7 Fictive:247.0:278.1 du:282.4:294.0 •:312.0:317.3 "
+            "Timothée:327.6:370.4 Labarthe,:380.7:425.1 Caisse:435.3:465.0 "
+            "Régionale:475.3:520.8 des:531.0:546.7",
+        ),
+        218.1: (
+            9.0,
+            False,
+            "Numérique:70.0:121.6 Public:124.5:152.9 Territoires:322.8:371.1",
+        ),
+        230.9: (
+            9.0,
+            False,
+            "•:59.2:64.6 Anatole:69.2:104.1 Castagné,:108.8:154.4 "
+            "Association:159.1:211.3 des:215.9:231.6 Élus:236.3:256.2 "
+            "Ruraux:260.9:294.0 •:312.0:317.3 Capucine:328.9:371.8 "
+            "Vasseur,:383.4:421.0 Caisse:432.6:462.3 Régionale:473.9:519.4 "
+            "des:531.0:546.7",
+        ),
+        242.9: (
+            9.0,
+            False,
+            "Connectés:70.0:117.9 Territoires:322.8:371.1",
+        ),
+        255.6: (
+            9.0,
+            False,
+            "•:59.2:64.6 Léonie:67.4:98.1 Rigaudeau,:101.0:152.7 "
+            "Institut:155.5:189.0 Cité:191.9:210.6 Demain:213.5:248.6 •:312.0:317.3 "
+            "Inès:320.2:339.5 Ferrandi,:342.3:384.7 Numerix:387.5:427.3 "
+            "Conseil:430.2:464.0",
+        ),
+        268.4: (
+            9.0,
+            False,
+            "•:59.2:64.6 Inès:67.4:86.7 Le:89.6:100.9 Guennec,:103.7:146.9 "
+            "Fondation:149.7:195.5 Océane:198.4:232.6",
+        ),
+        297.5: (
+            12.15,
+            True,
+            "Les:59.2:82.4 critères:86.6:139.3 d’évaluation:143.5:227.3",
+        ),
+    }
+    drawn = [
+        placed(text, float(x0), float(x1), top, size, bold)
+        for top, (size, bold, row) in rows.items()
+        for text, x0, x1 in (token.rsplit(":", 2) for token in row.split())
+    ]
+    lines = texts(read(drawn))
+    assert "Numérique Public" in lines
+    assert lines.count("Territoires") == 2

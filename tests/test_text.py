@@ -239,17 +239,32 @@ def test_a_column_with_few_lines_on_a_page_is_measured_short_of_the_next_column(
         "mois. La collectivité a pour objectif d’ouvrir les",
     ]
     page4 = [worded(t, 65, 100 + LEAD * n, 298.3, page=4, column=65) for n, t in enumerate(texts)]
-    page4 += [worded(t, 315, 100 + LEAD * n, 547.8, page=4, column=315) for n, t in enumerate(texts)]
-    wide = [worded("Une ligne bien plus large sur une autre page du document", 65, 100, 389, page=9)]
+    page4 += [
+        worded(t, 315, 100 + LEAD * n, 547.8, page=4, column=315) for n, t in enumerate(texts)
+    ]
+    wide = [
+        worded("Une ligne bien plus large sur une autre page du document", 65, 100, 389, page=9)
+    ]
     wide = [replace(x, column=65) for x in wide]
     left = [
         worded("La plateforme a pour objectif de mutualiser les", 65, 99, 298.0, page=5, column=65),
-        worded("les communes rurales en lien étroit avec les", 65, 99 + LEAD, 298.1, page=5, column=65),
-        worded("locales. Les ambassadeurs du projet animent 84", 65, 99 + 2 * LEAD, 298.2, page=5, column=65),
+        worded(
+            "les communes rurales en lien étroit avec les", 65, 99 + LEAD, 298.1, page=5, column=65
+        ),
+        worded(
+            "locales. Les ambassadeurs du projet animent 84",
+            65,
+            99 + 2 * LEAD,
+            298.2,
+            page=5,
+            column=65,
+        ),
     ]
     right = [
         worded("par an. L’équipe projet aide à optimiser les", 315, 99, 547.5, page=5, column=315),
-        worded("collecte des déchets en s’appuyant sur les", 315, 99 + LEAD, 547.7, page=5, column=315),
+        worded(
+            "collecte des déchets en s’appuyant sur les", 315, 99 + LEAD, 547.7, page=5, column=315
+        ),
         worded("du territoire.", 315, 99 + 2 * LEAD, page=5, column=315),
     ]
     assert len(paragraphs(left + right, page4 + wide)) == 1

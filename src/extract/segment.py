@@ -179,14 +179,16 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
     where the title's line could not end (`… PUBLIQUE ET` / `RELATION AUX
     USAGERS`, spaced wider than a block's lines) or where it filled the measure up
     to the text's right margin (a justified title, its lines spaced wide), or
-    atop the next page after a line that could not end it: the title goes on."""
+    atop the next page after a line that could not end it or opening in lower
+    case: the title goes on."""
     if summary is None or summary.lines or not summary.title or is_tagged(line):
         return False
     last = summary.title[-1]
     if line.page == last.page + 1 and _same_style(last, line):
-        # The page broke the title after a line that could not end it: its next
-        # line, in its style, opens the next page.
-        return grammar.OPEN_END.search(last.text) is not None
+        # The page broke the title after a line that could not end it, or before
+        # one that goes on with it (`… de l’action publique` / `et relation aux
+        # usagers`): its next line, in its style, opens the next page.
+        return grammar.OPEN_END.search(last.text) is not None or line.text[:1].islower()
     full = right_margin > 0 and last.bbox.x1 >= right_margin - last.size
     return (
         last.page == line.page

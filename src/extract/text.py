@@ -79,9 +79,7 @@ class Metrics:
     _page_edges: dict[tuple[int, int, float], float] = field(default_factory=dict)
     # (column, page, size) -> the start of the next column beside it on that page,
     # and its edge short of that start (see `_within_page`).
-    _capped: dict[tuple[int, int, float], tuple[float | None, float]] = field(
-        default_factory=dict
-    )
+    _capped: dict[tuple[int, int, float], tuple[float | None, float]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> Metrics:
@@ -203,7 +201,6 @@ class Metrics:
                 edge = max(edge, other.bbox.x1)
         return edge
 
-
     def _within_page(self, line: Line, edge: float) -> float:
         """A column's edge measured on other pages, kept short of the next column
         on this page: a page that holds a few lines of it (a record's last lines
@@ -231,7 +228,10 @@ class Metrics:
             narrower = [
                 e
                 for (column, _, s), e in self._page_edges.items()
-                if column == line.column and _same_size(s, line.size) and cap is not None and e < cap
+                if column == line.column
+                and _same_size(s, line.size)
+                and cap is not None
+                and e < cap
             ]
             # Without such an edge (ragged text) the page says too little: the
             # furthest its lines reach is no measure of what fits after them.

@@ -97,7 +97,9 @@ def _block_item(block: Block) -> Item:
 
 def _pitch(block: Block) -> float | None:
     """The median distance between its lines' tops (None for one line)."""
-    steps = sorted(b.bbox.top - a.bbox.top for a, b in zip(block.lines, block.lines[1:], strict=False))
+    steps = sorted(
+        b.bbox.top - a.bbox.top for a, b in zip(block.lines, block.lines[1:], strict=False)
+    )
     return steps[len(steps) // 2] if steps else None
 
 

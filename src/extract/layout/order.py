@@ -432,6 +432,8 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
     body in two columns), others against `texts`."""
     if not labels or not texts or any(not i.lines for i in labels):
         return False
+    if _mirrored(labels, texts):
+        return False  # cards side by side, not labels beside their text
     bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
     end = max(i.box.bottom for i in texts)
     written = [i.box.bottom for i in texts if i.lines]  # figures say nothing
@@ -448,6 +450,26 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
     beside = [a for a in heads if any(_beside(a, b) for b in texts)]
     # The last heading of the margin may have nothing beside it (its logos follow).
     return all(a in beside or a.box.top >= end for a in heads)
+
+
+def _mirrored(left: list[Item], right: list[Item]) -> bool:
+    """Two columns of more than one item, each item beside one of the other's,
+    set alike (bold beside bold, plain beside plain), in both weights: the
+    cards of a grid drawn without frames, a bold title over plain text in each.
+    Labels beside their text are set unlike it."""
+    if len(left) != len(right) or len(left) < 2:
+        return False
+    pairs = list(
+        zip(
+            sorted(left, key=lambda i: i.box.top),
+            sorted(right, key=lambda i: i.box.top),
+            strict=True,
+        )
+    )
+    return len({a.bold for a, _ in pairs}) == 2 and all(
+        abs(a.box.top - b.box.top) <= TOP_TOLERANCE and a.bold == b.bold and a.lines and b.lines
+        for a, b in pairs
+    )
 
 
 def _label_heads(labels: list[Item], texts: list[Item]) -> list[Item]:
@@ -538,7 +560,10 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
     cut = zone.gutters[0][0]
     rows = _label_rows(zone.items, cut)
     if len(zone.gutters) > 1 and (
-        _flows_across(rows, zone.gutters[1][0], ctx) or _flows_on(rows, cut, zone.gutters[1][0])
+        _flows_across(rows, zone.gutters[1][0], ctx)
+        or _flows_on(rows, cut, zone.gutters[1][0])
+        or _row_split(rows, cut, zone.gutters[1][0])
+        or _table_goes_on(rows, cut, zone.gutters[1][0])
     ):
         inner = zone.gutters[1][0]
         left = [i for i in zone.items if i.box.x1 <= inner + 0.5]
@@ -588,6 +613,63 @@ def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
         # table of its own widths opens at an indent of its own.)
         return False
     return own is not last and not own.open_end and last.open_end
+
+
+def _row_split(rows: list[list[Item]], cut: float, inner: float) -> bool:
+    """The right column opens with the rest of a label: a bold label with no text
+    beside its top, its text starting a line below, while the last row left of
+    `inner` is a label's and has nothing right of it. A section's row of a table
+    broke between the columns (`INNOVATION` and its subtitle at the left
+    column's foot, `DU PROJET :` and the text at the right column's top): the
+    left column flows on to the right one."""
+    right = [i for row in rows for i in row if i.box.x0 >= inner]
+    if not right or len(rows) < 2:
+        return False
+    first = min(right, key=lambda i: (i.box.top, i.box.x0))
+    if not (first.bold and first.lines):
+        return False
+    texts = [i for i in right if i.lines and not i.bold and i is not first]
+    if any(abs(i.box.top - first.box.top) <= TOP_TOLERANCE for i in texts):
+        return False  # text beside its top: a label of the right column's own
+    if not any(0 < i.box.top - first.box.top <= 2 * first.size for i in texts):
+        return False
+    last = rows[-1]
+    labels = [i for i in last if i.box.x1 <= cut + 0.5]
+    return (
+        bool(labels)
+        and all(i.bold and i.lines for i in labels)
+        and not any(i.box.x0 >= inner for i in last)
+    )
+
+
+def _table_goes_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
+    """The right column opens with text set as the last section left of `inner`
+    sets its text: each section is a table of its own widths (label, then text),
+    and the right column's first text stands as far from the right column's
+    labels as the last section's text from the left column's labels, and not as
+    far as the first section's, with no label beside it: that table went on
+    from the left column's foot to the right column's top."""
+    right = [i for row in rows for i in row if i.box.x0 >= inner]
+    right_labels = [i for i in right if i.bold and i.lines]
+    labelled = [row for row in rows if any(i.box.x1 <= cut + 0.5 for i in row)]
+    if not right_labels or len(labelled) < 2:
+        return False
+    first = min(right, key=lambda i: (i.box.top, i.box.x0))
+    if first.bold or not first.lines:
+        return False
+    if any(abs(a.box.top - first.box.top) <= TOP_TOLERANCE for a in right_labels):
+        return False  # a label of the right column's own beside it
+    edge = min(i.box.x0 for row in labelled for i in row if i.box.x1 <= cut + 0.5)
+
+    def offset(row: list[Item]) -> float | None:
+        texts = [i for i in row if cut < i.box.x0 and i.box.x1 <= inner + 0.5 and i.lines]
+        return min(i.box.x0 for i in texts) - edge if texts else None
+
+    own = first.opens_at - min(i.box.x0 for i in right_labels)
+    last, head = offset(labelled[-1]), offset(labelled[0])
+    return (
+        last is not None and abs(own - last) <= ALIGN and (head is None or abs(own - head) > ALIGN)
+    )
 
 
 def _row_of(rows: list[list[Item]], item: Item) -> list[Item]:
@@ -675,6 +757,10 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
 
 # Two lines one line apart, within this many points of the text's pitch.
 PITCH_TOLERANCE = 1.5
+
+
+# Two starts within this many points are one.
+ALIGN = 1.0
 
 
 # A list item's lines in another column hang as far as in the first, within

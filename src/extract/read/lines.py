@@ -258,6 +258,7 @@ def _segments(
             or (weak and gap > 0.5 * em and _ruled_between(previous, word, weak))
             or (len(segments[-1]) > 1 and _cell_printed_up_to(rows, index, k))
             or _label_cell_up_to(rows, index, k)
+            or _label_over_its_rest(rows, index, k)
         ):
             segments.append([word])
         else:
@@ -306,6 +307,33 @@ def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     middle = (previous.x1 + word.x0) / 2
     starts = sum(1 for other in near if abs(other[0].x0 - word.x0) <= 1.0)
     return starts >= 2 and not any(_covers(other, middle) for other in near)
+
+
+def _label_over_its_rest(rows: list[list[Word]], index: int, k: int) -> bool:
+    """A bold label whose rest stands on the next row, alone in bold under its
+    start (`APPORTS` then `DU`, then `PROJET :`), beside plain text after more
+    than a restyle's space that is none of the line's stretched ones (the
+    section's subtitle, in a cell of its own): the label's column, however wide
+    other sections' labels reach into the strip. A heading run into its text
+    has the text going on in the next row."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    gap = word.x0 - previous.x1
+    larger = max(previous.size, word.size)
+    if not previous.bold or word.bold or gap <= RESTYLED_EM * larger or _justified(row, k - 1):
+        return False
+    start = k - 1
+    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
+        start -= 1  # the label's first word on this row
+    if index + 1 >= len(rows):
+        return False
+    below = [w for w in rows[index + 1] if w.x1 > row[start].x0 - 1.0 and w.x0 < word.x1]
+    return (
+        bool(below)
+        and 0 < below[0].top - previous.top <= 2 * larger
+        and abs(below[0].x0 - row[start].x0) <= 1.0
+        and all(w.bold and w.x1 < word.x0 - 0.5 * word.size for w in below)
+    )
 
 
 def _label_beside(rows: list[list[Word]], index: int, k: int, wide: float) -> bool:
@@ -399,11 +427,21 @@ def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     if k + 1 < len(row) and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size:
         return False  # the line goes on after it
     near = _near_words(rows, index, k)
-    ends = sum(
-        1
-        for other in near
-        if abs(other[-1].x1 - word.x1) <= 1.0 and abs(other[-1].x0 - word.x0) > 1.0
-    )
+    middle = (row[k - 1].x1 + word.x0) / 2
+    sizes = tuple({w.size for w in row})
+    # Lines of the column that run on across the space and end at that edge (the
+    # line goes on no further: the next word, if any, is a column away); a line
+    # with the same space in it (a list's item wrapped the same way) says nothing.
+    ends = 0
+    for other in _run_rows(rows, index, sizes, 2.5 * word.size):
+        for j, w in enumerate(other):
+            if abs(w.x1 - word.x1) > 1.0 or abs(w.x0 - word.x0) <= 1.0:
+                continue
+            after = other[j + 1] if j + 1 < len(other) else None
+            if after is not None and after.x0 - w.x1 <= GUTTER_EM * word.size:
+                continue
+            if _covers(other, middle):
+                ends += 1
     return ends >= 2 and not _column_starts_at(near, word)
 
 
