@@ -428,3 +428,27 @@ def test_a_margin_heading_split_by_the_column_is_one_heading() -> None:
         "Le programme s’attache à",
         "ouvrir les données publiques.",
     ]
+
+
+def test_a_heading_s_colon_wrapped_alone_to_the_next_column_is_no_text() -> None:
+    # LibreOffice seed 14089: `APPORTS` / `DU PROJET` at the left column's foot,
+    # its colon wrapped alone to the top of the right column, where the text
+    # goes on after it.
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    record = [
+        line("LABEL OR – MOBILITÉS DURABLES", bold=True, size=16.0),
+        line("Label d’or attribué à : Ville de Brest", row=2, block=1),
+        line("Pour le projet : Le vélo partagé", row=3, block=1),
+        line("APPORTS", row=5, bold=True, block=2),
+        line("DU PROJET", row=6, bold=True, block=2),
+        line("Le programme contribue à associer les jeunes aux décisions", x=115, row=5, block=3),
+        line(":", x=308, row=0, bold=True, block=4),
+        line("qui les concernent.", x=377, row=0, block=5),
+    ]
+    pages = (Page(3, 595, 842, tuple(record)),)
+    laureate = segment(Document("t.pdf", "0" * 64, pages), pages, ()).laureates[0]
+    assert laureate.contributions == (
+        "Le programme contribue à associer les jeunes aux décisions qui les concernent."
+    )

@@ -1671,3 +1671,26 @@ def test_items_wrapped_alike_in_two_columns_are_no_word_pushed_to_an_edge() -> N
     lines = texts(read(drawn))
     assert "Numérique Public" in lines
     assert lines.count("Territoires") == 2
+
+
+def test_the_last_word_of_a_two_word_justified_line_is_pushed_to_its_column_s_edge() -> None:
+    # LibreOffice seed 11068: a subtitle of two words justified across a narrow
+    # column (`Mieux      vivre`), over lines of two or three words stretched to
+    # the same edge, whose wide spaces fall where the subtitle's space is. They
+    # run across that space to the edge all the same: `vivre` is pushed there.
+    rows = {
+        241.2: "DESCRIPTION:63.1:157.3:B Mieux:171.4:207.5 vivre:267.7:296.6",
+        254.7: "DU:63.1:83.1:B PROJET::87.1:142.3:B ensemble:171.4:227.0",
+        276.6: "Le:171.4:185.8 dispositif:243.3:296.6",
+        290.0: "contribue:171.4:227.5 à:240.8:247.7 ouvrir:261.0:296.5",
+        303.4: "les:171.4:187.8 données:248.1:296.6",
+        316.8: "publiques:171.4:228.3 à:234.9:241.8 tous:248.5:273.4 les:280.1:296.4",
+    }
+    drawn = []
+    for top, row in rows.items():
+        for token in row.split():
+            parts = token.split(":")
+            bold = parts[-1] == "B"
+            *text, x0, x1 = parts[:-1] if bold else parts
+            drawn.append(placed(":".join(text), float(x0), float(x1), top, 11.5, bold))
+    assert "Mieux vivre" in texts(read(drawn))

@@ -141,6 +141,8 @@ def _append_to_slot(line: Line, record: _Record) -> None:
         else:
             record.project.append(line.text)
     elif record.slot != "partners":
+        if line.bold and line.text.strip() == ":":
+            return  # its heading's colon, wrapped alone (to the next column's top)
         record.sections.setdefault(record.slot, []).append(line)
 
 

@@ -427,7 +427,6 @@ def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     if k + 1 < len(row) and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size:
         return False  # the line goes on after it
     near = _near_words(rows, index, k)
-    middle = (row[k - 1].x1 + word.x0) / 2
     sizes = tuple({w.size for w in row})
     # Lines of the column that run on across the space and end at that edge (the
     # line goes on no further: the next word, if any, is a column away); a line
@@ -440,7 +439,7 @@ def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
             after = other[j + 1] if j + 1 < len(other) else None
             if after is not None and after.x0 - w.x1 <= GUTTER_EM * word.size:
                 continue
-            if _covers(other, middle):
+            if any(v.x1 > row[k - 1].x1 and v.x0 < word.x0 for v in other):
                 ends += 1
     return ends >= 2 and not _column_starts_at(near, word)
 
