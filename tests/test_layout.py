@@ -1694,3 +1694,109 @@ def test_the_last_word_of_a_two_word_justified_line_is_pushed_to_its_column_s_ed
             *text, x0, x1 = parts[:-1] if bold else parts
             drawn.append(placed(":".join(text), float(x0), float(x1), top, 11.5, bold))
     assert "Mieux vivre" in texts(read(drawn))
+
+
+def _table_row(gap: float) -> list[Word]:
+    """A summary table's row: its title wrapped on two lines in its cell, the
+    territory and tag after it on the first line, `gap` after its last word."""
+    first = [("Graine", 69.0, 108.9), ("de", 112.7, 127.7), ("Data,", 131.5, 164.0)]
+    first += [("un", 167.8, 183.0), ("outil", 186.8, 213.2), ("partagé", 217.0, 263.9)]
+    drawn = [placed(t, x0, x1, 121.6, 12.0) for t, x0, x1 in first]
+    drawn += words("Département de la Ognelle [LABEL OR]", 263.9 + gap, 121.6, 12.0)
+    drawn += words("entre les communes du", 69.0, 137.4, 12.0)
+    return drawn
+
+
+def test_a_table_cell_wrapped_beside_the_next_one_printed_close_is_cut_from_it() -> None:
+    # reportlab seeds 16002 and 16004: the title's cell wrapped, its next line
+    # at the cell's start and short of the space; the territory's cell starts
+    # 8.1 pt (0.7 em, twice the row's spaces) after the title, between the
+    # table's rules; without them, a space that narrow is no cell's edge, but
+    # one of an em, three times the row’s spaces, is.
+    rules = [BBox(64.0, 113.7, 549.3, 115.7), BBox(64.5, 169.7, 548.8, 170.7)]
+    assert "Graine de Data, un outil partagé" in texts(read(_table_row(8.1), rules))
+    assert "Graine de Data, un outil partagé" not in texts(read(_table_row(8.1)))
+    assert "Graine de Data, un outil partagé" in texts(read(_table_row(12.0)))
+
+
+def test_a_bold_heading_run_into_a_justified_line_stays_on_it() -> None:
+    # Chromium seed 16063: `Les apports du projet` runs into the section's
+    # subtitle on a justified line; the heading's spaces stretch to 10.4 pt, the
+    # subtitle's to 10.9 pt, and the space between them to 14 pt. Nothing
+    # starts a column where the subtitle starts.
+    em = 9.49
+    drawn = words("s’attache à associer les jeunes aux décisions", 305.8, 261.2, em)
+    drawn += words("qui les concernent sur l’ensemble du bassin de", 305.8, 274.7, em)
+    drawn += words("vie.", 305.8, 287.5, em)
+    heading = [("Les", 305.8, 321.2), ("apports", 331.7, 365.3), ("du", 375.7, 387.1)]
+    heading += [("projet", 397.6, 424.2)]
+    drawn += [placed(t, x0, x1, 311.5, 10.26, True) for t, x0, x1 in heading]
+    subtitle = [("Un", 438.1, 451.1), ("service", 462.0, 496.0), ("public", 506.9, 535.5)]
+    drawn += [placed(t, x0, x1, 312.2, em) for t, x0, x1 in subtitle]
+    drawn += words("réinventé", 305.8, 325.7, em)
+    assert "Les apports du projet Un service public" in texts(read(drawn))
+
+
+def test_a_page_number_and_a_word_far_below_that_start_at_one_place_are_no_column() -> None:
+    # Chromium seed 16056: the running header's page number (`– 55 –`) starts
+    # where, 600 pt lower, the last word of a two-word justified line of a
+    # narrow column starts; the word pushed to the edge on the line above is
+    # no column's either.
+    def row(spans: str, top: float, size: float = 12.0) -> list[Word]:
+        out = []
+        for token in spans.split():
+            text, x0, x1 = token.rsplit(":", 2)
+            out.append(placed(text, float(x0), float(x1), top, size))
+        return out
+
+    drawn = row("Label:42.5:66.8 Annuaire:214.7:255.1 lauréats:277.8:314.4", 23.5, 9.0)
+    drawn += row("–:533.9:537.7 55:540.1:549.6 –:552.0:555.7", 23.5, 9.0)
+    drawn += row("construction.:387.0:467.3 La:540.6:555.7", 569.8)
+    drawn += row(
+        "plateforme:387.0:453.5 aide:457.4:483.2 à:487.1:494.2 simplifier:498.1:555.7", 585.6
+    )
+    drawn += row("les:387.0:404.1 démarches:489.0:555.7", 601.3)
+    drawn += row("administratives:387.0:481.2 des:534.8:555.7", 617.1)
+    drawn += row("familles:387.0:434.8 en:440.4:455.2 lien:460.8:483.3 étroit:488.8:522.4", 632.8)
+    drawn += row("avec:528.0:555.7", 632.8)
+    drawn += row("les:387.0:404.1 associations:407.9:482.1 locales.:485.9:531.8", 647.8)
+    lines = texts(read(drawn))
+    assert "les démarches" in lines
+    assert "administratives des" in lines
+
+
+def test_a_run_in_heading_over_its_text_s_wrapped_line_is_no_table_cell() -> None:
+    # Chromium seed 16008: `Apports Du Projet:` runs into a justified subtitle
+    # whose last word wraps under the heading's start (`rapproche`), beside a
+    # list set with tight spaces. The space after the heading (9.9 pt) is three
+    # times the row's usual space, but not the heading's own (7.2 pt).
+    def row(spans: str, top: float) -> list[Word]:
+        out = []
+        for token in spans.split():
+            text, x0, x1 = token.rsplit(":", 2)
+            out.append(placed(text, float(x0), float(x1), top))
+        return out
+
+    drawn = row(
+        "•:58.7:64.6 Une:67.8:88.6 hotline:91.8:127.0 tenue:130.2:158.9 par:162.1:179.2 "
+        "des:182.4:199.8 agents:203.0:236.9 formés:240.0:275.1",
+        337.4,
+    )
+    drawn += [
+        placed("Apports", 315.2, 362.7, 338.2, 10.8, True),
+        placed("Du", 369.9, 387.1, 338.2, 10.8, True),
+        placed("Projet:", 394.3, 435.0, 338.2, 10.8, True),
+    ]
+    drawn += row("Quand:444.9:478.4 le:485.0:494.1 numérique:500.7:555.7", 338.9)
+    drawn += row(
+        "•:58.7:64.6 Un:70.6:85.4 comité:91.4:125.6 d’usagers:131.5:180.9 qui:186.8:202.8 "
+        "se:208.8:219.8 réunit:225.8:256.6 chaque:262.5:299.2 rapproche:315.2:367.5",
+        352.4,
+    )
+    drawn += row("trimestre:70.7:118.0", 367.4)
+    drawn += row(
+        "Le:315.2:327.8 dispositif:343.8:390.2 contribue:406.3:455.1 à:471.1:477.1 "
+        "réduire:493.1:530.5 la:546.6:555.7",
+        382.4,
+    )
+    assert "Apports Du Projet: Quand le numérique" in texts(read(drawn))

@@ -217,11 +217,35 @@ def _ruled_between(left: Word, right: Word, rules: Sequence[BBox]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    """What a page's drawing says of its words' rows: vertical `rules` (a table's
+    column borders, drawn or shown by its rules drawn cell by cell), `weak` ones
+    (the cell borders of a table's only row on a page), and `across`, the
+    horizontal rules (a table's rows run between them)."""
+
+    rules: Sequence[BBox] = ()
+    weak: Sequence[BBox] = ()
+    across: Sequence[BBox] = ()
+
+    def ruled_row(self, word: Word) -> bool:
+        """A rule spans `word` within a few lines above it and another below it."""
+        reach = 5 * word.size
+        spans = [r for r in self.across if r.x0 <= word.x0 and r.x1 >= word.x1]
+        return any(word.top - reach < r.bottom <= word.top for r in spans) and any(
+            word.bottom <= r.top < word.bottom + reach for r in spans
+        )
+
+
+_NOTHING_DRAWN = _Drawn()
+
+
 def _segments(
-    rows: list[list[Word]], index: int, rules: Sequence[BBox] = (), weak: Sequence[BBox] = ()
+    rows: list[list[Word]], index: int, drawn: _Drawn = _NOTHING_DRAWN
 ) -> list[list[Word]]:
     """Cut a row where the gap between two words is a gutter, or a rule, or a
-    `weak` rule (a lone table row's cell border) across more than half an em."""
+    weak rule (a lone table row's cell border) across more than half an em."""
+    rules, weak = drawn.rules, drawn.weak
     row = rows[index]
     segments: list[list[Word]] = [[row[0]]]
     for k, (previous, word) in enumerate(zip(row, row[1:], strict=False), start=1):
@@ -253,10 +277,15 @@ def _segments(
                     rows, index, k, after_cut=len(segments[-1]) == 1 and segments[-1][0] is previous
                 )
                 and not _pushed_to_edge(rows, index, k)
+                and not _run_into_justified(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
             or (weak and gap > 0.5 * em and _ruled_between(previous, word, weak))
             or (len(segments[-1]) > 1 and _cell_printed_up_to(rows, index, k))
+            or (
+                len(segments[-1]) > 1
+                and _cell_wrapped_beside(rows, index, k, segments[-1], drawn.ruled_row(word))
+            )
             or _label_cell_up_to(rows, index, k)
             or _label_over_its_rest(rows, index, k)
         ):
@@ -286,6 +315,62 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     if _justified(row, k - 1):
         return False
     return 0 < below[0].top - word.top <= 2 * word.size and abs(below[0].size - word.size) <= 0.6
+
+
+def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
+    """A bold heading run into a justified line (`Les  apports  du  projet   Un
+    service  public`): the spaces on both sides of the one before row[k] are
+    stretched (wider than half an em) and it is at most half as wide again as
+    they are, and the word after it starts no column in the rows around."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    if not previous.bold or word.bold:
+        return False
+    before, after = _gap(row, k - 2), _gap(row, k)
+    if before is None or after is None:
+        return False
+    stretched = min(before, after)
+    return (
+        stretched > 0.5 * word.size
+        and word.x0 - previous.x1 <= RUN_IN_SPACE * max(before, after)
+        and not _column_starts_at(_near_words(rows, index, k), word)
+    )
+
+
+# A run-in heading's space is at most this many times its line's stretched ones.
+RUN_IN_SPACE = 1.5
+
+
+def _cell_wrapped_beside(
+    rows: list[list[Word]], index: int, k: int, cell: list[Word], ruled: bool
+) -> bool:
+    """A cell whose text wrapped, beside the next cell printed close to it
+    (`… citoyenne de la   CCAS de …` over `métropole`): after three times the
+    row's usual space (three quarters of an em at least; twice and half an em
+    in a row between a table's rules, `ruled`), not one of a justified line's
+    stretched spaces, the next row, the cell going on, starts where this cell
+    starts and leaves the space and all after it blank. Running text has no such
+    space; a cell's next line there says its text could not go on across it.
+    The usual space is the `cell`'s so far (the row's other columns may be set
+    tighter than a justified line's)."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    start = cell[0]
+    gap = word.x0 - previous.x1
+    least, times = (0.5, 2.0) if ruled else (0.75, 3.0)
+    if gap <= least * word.size or index + 1 >= len(rows) or _justified(row, k - 1):
+        return False
+    spaces = [b.x0 - a.x1 for a, b in zip(cell, cell[1:], strict=False) if b.x0 > a.x1]
+    if not spaces or gap < times * statistics.median(spaces):
+        return False
+    below = [w for w in rows[index + 1] if w.x1 > start.x0 - 1.0]
+    return (
+        bool(below)
+        and 0 < below[0].top - word.top <= 2 * word.size
+        and abs(below[0].size - word.size) <= 0.6
+        and abs(below[0].x0 - start.x0) <= 1.0
+        and all(w.x1 < previous.x1 for w in below if w.x0 < word.x1)
+    )
 
 
 def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
@@ -509,8 +594,24 @@ def _on_start(
 
 
 def _support(word_rows: list[list[list[Word]]], gutter: float) -> int:
-    """Rows in which something starts on the gutter."""
-    return sum(1 for row in word_rows if any(_starts_column(seg, gutter) for seg in row))
+    """Rows in which something starts on the gutter, counted in the longest run
+    of them each within SUPPORT_PITCHES lines of the next: a column runs down
+    the page row after row, and a page number at its top and a word at its foot
+    that happen to start at one place are no column."""
+    tops = [
+        (row[0][0].top, row[0][0].size)
+        for row in word_rows
+        if any(_starts_column(seg, gutter) for seg in row)
+    ]
+    best = run = 0
+    for k, (top, size) in enumerate(tops):
+        run = run + 1 if k and top - tops[k - 1][0] <= SUPPORT_PITCHES * size else 1
+        best = max(best, run)
+    return best
+
+
+# Rows that show a column stand at most this many of their sizes apart.
+SUPPORT_PITCHES = 6.0
 
 
 @dataclass(frozen=True)
@@ -830,13 +931,11 @@ def _initials_joined(rows: list[list[Word]]) -> list[list[Word]]:
     return [sorted(row, key=_LEFT) for row in out if row]
 
 
-def _lines(
-    words: list[Word], page: int, rules: Sequence[BBox] = (), weak: Sequence[BBox] = ()
-) -> list[Line]:
+def _lines(words: list[Word], page: int, drawn: _Drawn = _NOTHING_DRAWN) -> list[Line]:
     """Lines of some words, row by row from the top, each row left to right."""
     regrouped = _initials_joined(_baselines_joined(rows_of(words)))
     plain = [_glued(row) for row in _stragglers_moved(regrouped)]
-    word_rows = [_segments(plain, k, rules, weak) for k in range(len(plain))]
+    word_rows = [_segments(plain, k, drawn) for k in range(len(plain))]
     rows = [[make_line(seg, page) for seg in row] for row in word_rows]
     gutters = [
         g
@@ -985,8 +1084,8 @@ def words_to_lines(
     rules = [b for b in boxes if not is_frame(b) and b.bottom - b.top > b.x1 - b.x0]
     across = [b for b in boxes if not is_frame(b) and b.x1 - b.x0 > b.bottom - b.top]
     rules += _cell_edges(across)
-    weak = _lone_row_edges(across)
-    lines = _lines(loose, page, rules, weak) if loose else []
+    drawn = _Drawn(rules, _lone_row_edges(across), across)
+    lines = _lines(loose, page, drawn) if loose else []
     for index in sorted(framed):
-        lines += _lines(framed[index], page, rules, weak)
+        lines += _lines(framed[index], page, drawn)
     return tuple(sorted(lines, key=lambda line: (line.bbox.top, line.bbox.x0)))
