@@ -1800,3 +1800,56 @@ def test_a_run_in_heading_over_its_text_s_wrapped_line_is_no_table_cell() -> Non
         382.4,
     )
     assert "Apports Du Projet: Quand le numérique" in texts(read(drawn))
+
+
+def test_a_small_bold_heading_run_into_a_slightly_justified_line_stays_on_it() -> None:
+    # Chromium seed 16034: `DESCRIPTION DU PROJET` in 7.5 pt, its spaces 4.6 pt,
+    # runs into a 10 pt subtitle whose spaces stretch to 4.4 pt, 7.7 pt after
+    # it; the subtitle's last word wraps under the heading's start.
+    heading = [("DESCRIPTION", 64.0, 118.5), ("DU", 123.1, 136.3), ("PROJET", 140.9, 172.5)]
+    drawn = [placed(t, x0, x1, 186.5, 7.5, True) for t, x0, x1 in heading]
+    subtitle = [("Des", 180.1, 195.7), ("données", 200.1, 232.8), ("au", 237.3, 246.7)]
+    subtitle += [("service", 251.1, 279.4), ("de", 283.8, 293.2)]
+    drawn += [placed(t, x0, x1, 187.2, 10.0) for t, x0, x1 in subtitle]
+    drawn += words("tous", 64.0, 201.4, 10.0)
+    drawn += words("Cette expérimentation s’attache à renforcer le lien", 64.0, 226.2, 10.0)
+    assert "DESCRIPTION DU PROJET Des données au service de" in texts(read(drawn))
+
+
+def test_a_left_column_s_next_paragraph_a_spacing_and_a_half_under_it_stays_in_it() -> None:
+    # Chromium seed 16060: a record's last paragraphs spill onto a page whose
+    # right column holds only the partners' heading; the left column's second
+    # paragraph starts 13.8 pt (just over 1.5 em) under the first, below that heading.
+    drawn: list[Word] = []
+    texts_above = ["Le programme propose de faciliter l’accès aux", "sportifs et culturels avec un"]
+    texts_above += ["à réduire la consommation d’énergie des"]
+    for n, text in enumerate(texts_above):
+        drawn += words(text, 57.0, 61.2 + 12.75 * n, 9.0)
+    drawn += words("première à cette échelle.", 57.0, 98.7, 9.0)
+    drawn += words("Partenaires:", 315.1, 61.4, 9.72, bold=True)
+    drawn += words("Les ambassadeurs du projet animent 70 ateliers", 57.0, 121.5, 9.0)
+    drawn += words("respectant la sobriété numérique.", 57.0, 134.2, 9.0)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["Le", "sportifs", "à", "première", "Les", "respectant", "Partenaires:"]
+
+
+def test_a_label_s_row_broken_mid_sentence_between_the_columns_flows_on() -> None:
+    # LibreOffice seed 16089: as seed 9007, but the text goes on beside the
+    # rest of the label, mid-sentence (`DU PROJET` beside `75 communes…`).
+    drawn = words("DESCRIPTION", 72.1, 227.8, bold=True) + column("Un", 166.0, 227.8, 12)
+    drawn += words("DU PROJET", 311.8, 227.8, bold=True)
+    drawn += words("75 communes voisines. La", 401.8, 227.8) + column("Suite", 401.8, 239.8, 4)
+    drawn += words("LES APPORTS", 311.8, 300.0, bold=True) + column("Trois", 379.4, 300.0, 3)
+    drawn += [placed("PARTENAIRES", 311.8, 394.2, 340.0, bold=True)]  # across the labels' strip
+    drawn += words("INNOVATION", 72.1, 227.8 + 12 * PITCH + 14.0, bold=True)
+    drawn += words("Cette approche a déjà séduit", 162.2, 227.8 + 12 * PITCH + 14.0)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION"]
+        + ["Un"] * 12
+        + ["INNOVATION", "Cette", "DU", "75"]
+        + ["Suite"] * 4
+        + ["LES"]
+        + ["Trois"] * 3
+        + ["PARTENAIRES"]
+    )

@@ -85,6 +85,7 @@ def _block_item(block: Block) -> Item:
         lines=len(block.lines),
         framed=False,
         lowercase_start=first.text[:1].islower(),
+        upper_start=first.text[:1].isupper(),
         bold=all(line.bold for line in block.lines),
         open_end=_open_end(block),
         listed=_listed(block),

@@ -54,6 +54,7 @@ class Item:
     first_x0: float | None = None  # where its first line starts, when not at its box's left
     hang: float | None = None  # how far its last list item's next line starts right of its bullet
     pitch: float | None = None  # the distance from one of its lines' top to the next's
+    upper_start: bool = False  # its text opens with a capital (a sentence or a name)
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -206,7 +207,7 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
         gaps += [t - b for b, t in zip(bottoms, tops[1:], strict=False)]
     # At least a paragraph's spacing: the zone's items may all stand closer (a
     # heading right over its text) than the paragraphs of the column going on.
-    allowed = max(max(gaps) + 0.5 * first.size if gaps else 0.0, 1.5 * first.size)
+    allowed = max(max(gaps) + 0.5 * first.size if gaps else 0.0, PARAGRAPH_SPACE_EM * first.size)
     return first.box.top - last.box.bottom <= allowed
 
 
@@ -616,12 +617,13 @@ def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
 
 
 def _row_split(rows: list[list[Item]], cut: float, inner: float) -> bool:
-    """The right column opens with the rest of a label: a bold label with no text
-    beside its top, its text starting a line below, while the last row left of
-    `inner` is a label's and has nothing right of it. A section's row of a table
-    broke between the columns (`INNOVATION` and its subtitle at the left
-    column's foot, `DU PROJET :` and the text at the right column's top): the
-    left column flows on to the right one."""
+    """The right column opens with the rest of a label: a bold label whose text
+    starts a line below it, or goes on beside it mid-sentence (`DU PROJET`
+    beside `75 communes…`), while the last row left of `inner` is a label's and
+    has nothing right of it. A section's row of a table broke between the
+    columns (`INNOVATION` and its subtitle at the left column's foot, `DU
+    PROJET :` and the text at the right column's top): the left column flows on
+    to the right one."""
     right = [i for row in rows for i in row if i.box.x0 >= inner]
     if not right or len(rows) < 2:
         return False
@@ -629,9 +631,11 @@ def _row_split(rows: list[list[Item]], cut: float, inner: float) -> bool:
     if not (first.bold and first.lines):
         return False
     texts = [i for i in right if i.lines and not i.bold and i is not first]
-    if any(abs(i.box.top - first.box.top) <= TOP_TOLERANCE for i in texts):
-        return False  # text beside its top: a label of the right column's own
-    if not any(0 < i.box.top - first.box.top <= 2 * first.size for i in texts):
+    beside = [i for i in texts if abs(i.box.top - first.box.top) <= TOP_TOLERANCE]
+    if beside:
+        if any(i.upper_start for i in beside):
+            return False  # text opening beside it: a label of the right column's own
+    elif not any(0 < i.box.top - first.box.top <= 2 * first.size for i in texts):
         return False
     last = rows[-1]
     labels = [i for i in last if i.box.x1 <= cut + 0.5]
@@ -757,6 +761,10 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
 
 # Two lines one line apart, within this many points of the text's pitch.
 PITCH_TOLERANCE = 1.5
+
+
+# A paragraph's spacing stands at most this many of its sizes below the last.
+PARAGRAPH_SPACE_EM = 2.0
 
 
 # Two starts within this many points are one.

@@ -320,8 +320,9 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
 def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
     """A bold heading run into a justified line (`Les  apports  du  projet   Un
     service  public`): the spaces on both sides of the one before row[k] are
-    stretched (wider than half an em) and it is at most half as wide again as
-    they are, and the word after it starts no column in the rows around."""
+    stretched (wider than a word space, RUN_IN_STRETCHED of an em) and it is at
+    most RUN_IN_SPACE times as wide as they are, and the word after it starts no
+    column in the rows around."""
     row = rows[index]
     previous, word = row[k - 1], row[k]
     if not previous.bold or word.bold:
@@ -331,14 +332,16 @@ def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
         return False
     stretched = min(before, after)
     return (
-        stretched > 0.5 * word.size
+        stretched > RUN_IN_STRETCHED * word.size
         and word.x0 - previous.x1 <= RUN_IN_SPACE * max(before, after)
         and not _column_starts_at(_near_words(rows, index, k), word)
     )
 
 
-# A run-in heading's space is at most this many times its line's stretched ones.
-RUN_IN_SPACE = 1.5
+# A run-in heading's space is at most this many times its line's stretched ones,
+# which are wider than this many ems (a word space is about a quarter).
+RUN_IN_SPACE = 2.0
+RUN_IN_STRETCHED = 0.3
 
 
 def _cell_wrapped_beside(
