@@ -1853,3 +1853,33 @@ def test_a_label_s_row_broken_mid_sentence_between_the_columns_flows_on() -> Non
         + ["Trois"] * 3
         + ["PARTENAIRES"]
     )
+
+
+def test_a_wrapped_label_on_a_pitch_of_its_own_still_opens_its_row() -> None:
+    # Chromium seed 16088: `DESCRIPTION DU` / `PROJET` in 6 pt, its lines 13.6 pt
+    # apart, beside text 11.25 pt apart; each section in two columns of its own.
+    def text(name: str, x: float, top: float, n: int) -> list[Word]:
+        return [
+            w
+            for k in range(n)
+            for w in words(f"{name} ligne {k} du texte", x, top + 11.25 * k, 9.0)
+        ]
+
+    drawn = words("DESCRIPTION DU", 42.8, 167.1, 6.0, bold=True)
+    drawn += words("PROJET", 42.8, 180.7, 6.0, bold=True)
+    # Paragraphs that break at heights of their own in each column: no rows.
+    drawn += text("gauche", 148.0, 167.1, 3) + text("suite", 148.0, 210.0, 5)
+    drawn += text("droite", 364.7, 167.1, 3) + text("autre", 364.7, 216.0, 5)
+    drawn += words("INNOVATION DU PROJET", 42.8, 280.0, 6.0, bold=True)
+    drawn += text("bas", 148.0, 280.0, 5) + text("fin", 364.7, 280.0, 4)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION", "PROJET"]
+        + ["gauche"] * 3
+        + ["suite"] * 5
+        + ["droite"] * 3
+        + ["autre"] * 5
+        + ["INNOVATION"]
+        + ["bas"] * 5
+        + ["fin"] * 4
+    )

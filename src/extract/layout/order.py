@@ -475,30 +475,28 @@ def _mirrored(left: list[Item], right: list[Item]) -> bool:
 
 def _label_heads(labels: list[Item], texts: list[Item]) -> list[Item]:
     """The labels that open a label, from the top: not the rest of one wrapped
-    onto a block of its own (`LES APPORTS DU` / `PROJET :`, set small on the
-    text's wide line height), right under it, at its start, in its size and
-    weight, one line of the text beside them down (a table's header over its
-    first cell stands further off than the lines of the cells)."""
-    pitches = sorted(i.pitch for i in texts if i.pitch is not None)
-    pitch = pitches[len(pitches) // 2] if pitches else None
+    onto a block of its own (`LES APPORTS DU` / `PROJET :`, set small on a wide
+    line height), right under it, at its start, in its size and weight, with no
+    text of its own beside it (a table's bold header over a bold cell stands
+    over the cell's row, whose text starts beside the cell)."""
     heads: list[Item] = []
     previous: Item | None = None
     for label in sorted(labels, key=lambda i: i.box.top):
-        if previous is None or not _label_goes_on(previous, label, pitch):
+        goes_on = previous is not None and _label_goes_on(previous, label)
+        if not goes_on or any(_beside(label, text) for text in texts):
             heads.append(label)
         previous = label
     return heads
 
 
-def _label_goes_on(above: Item, label: Item, pitch: float | None) -> bool:
-    if pitch is None or not (above.bold and label.bold and above.lines and label.lines):
+def _label_goes_on(above: Item, label: Item) -> bool:
+    if not (above.bold and label.bold and above.lines and label.lines):
         return False
     last_top = above.box.top + (above.lines - 1) * (above.pitch or 0.0)  # its last line's
-    step = label.box.top - last_top
     return (
-        abs(above.box.x0 - label.box.x0) <= 1.0
+        abs(above.box.x0 - label.box.x0) <= ALIGN
         and abs(above.size - label.size) <= 0.5
-        and abs(step - pitch) <= PITCH_TOLERANCE
+        and 0 < label.box.top - last_top <= LABEL_PITCH_EM * label.size
     )
 
 
@@ -759,8 +757,8 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
     return _aligned_rows(zone) and _waited(zone)
 
 
-# Two lines one line apart, within this many points of the text's pitch.
-PITCH_TOLERANCE = 1.5
+# The lines of one label stand at most this many of its sizes apart.
+LABEL_PITCH_EM = 2.5
 
 
 # A paragraph's spacing stands at most this many of its sizes below the last.
