@@ -1883,3 +1883,36 @@ def test_a_wrapped_label_on_a_pitch_of_its_own_still_opens_its_row() -> None:
         + ["bas"] * 5
         + ["fin"] * 4
     )
+
+
+def test_a_justified_line_s_last_word_cut_off_on_a_spilled_page_is_joined_back() -> None:
+    # LibreOffice seed 16059: the right column's text starts at 402.3 and ends
+    # at 564.1 on the other pages; on a page holding its last lines, a line of
+    # two words (`administratives        des`) shows no column to stop the cut.
+    full = [
+        w
+        for k in range(8)
+        for w in spread(["Un", "texte", "justifié", f"ligne{k}"], 402.3, 564.1, 100 + PITCH * k)
+    ]
+    full += column("gauche", 147.8, 100, 8)
+    spill = [placed("administratives", 402.3, 492.5, 103.0, 11.5)]
+    spill += [placed("des", 544.0, 564.1, 103.0, 11.5)]
+    spill += words("familles.", 402.3, 116.4, 11.5)
+    before = texts(page(spill, number=2).lines)
+    assert "administratives" in before  # cut on its own page
+    pages = recut((page(full, number=1), page(spill, number=2)))
+    assert texts(pages[1].lines)[0] == "administratives des"
+
+
+def test_a_heading_a_line_and_a_half_under_a_two_line_label_opens_a_row_of_its_own() -> None:
+    # Chromium seed 11050: `LES APPORTS DU` / `PROJET:` (two lines 12 pt apart)
+    # then, 20 pt under its last line, `PARTENAIRES:` with nothing beside it:
+    # another label, read after the text beside the first.
+    drawn = words("INNOVATION DU PROJET", 73.0, 253.4, 9.0, bold=True)
+    drawn += column("Deux", 205.3, 253.2, 3) + column("Droite", 396.3, 253.2, 2)
+    drawn += words("LES APPORTS DU", 73.0, 297.6, 9.0, bold=True)
+    drawn += words("PROJET:", 73.0, 309.6, 9.0, bold=True)
+    drawn += words("PARTENAIRES:", 73.0, 329.9, 9.0, bold=True)
+    drawn += column("Trois", 205.3, 297.4, 2) + column("Fin", 396.3, 297.4, 2)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order.index("PARTENAIRES:") > order.index("Fin")

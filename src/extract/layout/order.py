@@ -493,10 +493,12 @@ def _label_goes_on(above: Item, label: Item) -> bool:
     if not (above.bold and label.bold and above.lines and label.lines):
         return False
     last_top = above.box.top + (above.lines - 1) * (above.pitch or 0.0)  # its last line's
+    # One line down: as far as the label's own lines stand apart, when it shows it.
+    reach = above.pitch + PITCH_SLACK if above.pitch else LABEL_PITCH_EM * label.size
     return (
         abs(above.box.x0 - label.box.x0) <= ALIGN
         and abs(above.size - label.size) <= 0.5
-        and 0 < label.box.top - last_top <= LABEL_PITCH_EM * label.size
+        and 0 < label.box.top - last_top <= reach
     )
 
 
@@ -757,8 +759,10 @@ def _row_major(zone: _Zone, ctx: Context) -> bool:
     return _aligned_rows(zone) and _waited(zone)
 
 
-# The lines of one label stand at most this many of its sizes apart.
+# The lines of one label stand at most this many of its sizes apart, or this many
+# points further apart than its lines already do.
 LABEL_PITCH_EM = 2.5
+PITCH_SLACK = 1.5
 
 
 # A paragraph's spacing stands at most this many of its sizes below the last.

@@ -4,7 +4,10 @@ A record that spills onto a page with a few lines in each column gives too few
 rows to show a narrow gutter on that page alone, and its lines run across it.
 The gutters the other pages show (column starts that recur from row to row) are
 known on every page: a line with a word starting on one of them, after more than
-a word space, and with the rows around it blank there, is cut in two.
+a word space, and with the rows around it blank there, is cut in two. The
+other way round, a justified line's last word that such a page shows cut off
+(`administratives        des`) is joined back where the document's lines of
+that column end.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from extract.read.lines import (
 
 # A gutter is known when a column starts there in this many rows of the document.
 MIN_ROWS = 3
+# A right edge is known where this many lines of one start end...
+EDGE_LINES = 5
+# ...and a page showing this many lines of that start at most shows too few to tell.
+FEW_LINES = 3
 # A word within this many points of a known column's start starts right on it...
 ON_START = 1.0
 # ...and a space this many times the line's usual one sets it apart from the last.
@@ -99,20 +106,79 @@ def _position(row: list[Word], word: Word) -> int:
     return next(k for k, other in enumerate(row) if other is word)
 
 
+def known_edges(pages: tuple[Page, ...]) -> dict[int, list[float]]:
+    """Where the lines starting at each place end on a justified edge: right
+    edges at which at least EDGE_LINES lines of one start end, by start."""
+    ends: dict[int, Counter[float]] = {}
+    for page in pages:
+        for line in page.lines:
+            ends.setdefault(round(line.bbox.x0), Counter())[round(line.bbox.x1)] += 1
+    return {
+        start: [float(x1) for x1, n in counter.items() if n >= EDGE_LINES]
+        for start, counter in ends.items()
+    }
+
+
+def _pushed_word(
+    left: Line, right: Line, edges: dict[int, list[float]], starts: list[float]
+) -> bool:
+    """`right`, a word in lower case cut from `left` on its row, ends on the edge where
+    the document's lines starting at `left`'s start end, and starts no known
+    column: the last word of a short justified line pushed to its column's edge
+    (`administratives        des`) on a page that shows too few lines of that
+    column to tell."""
+    if len(right.words) != 1 or not right.text[:1].islower():
+        return False  # one word of running text (a tag, a name in a grid's cell are not)
+    if abs(left.size - right.size) > 0.6 or right.bbox.x0 <= left.bbox.x1:
+        return False
+    if abs(right.bbox.top - left.bbox.top) > 2.0:
+        return False
+    if any(abs(right.bbox.x0 - x) <= ALIGN_TOLERANCE for x in starts):
+        return False  # where a known column, or another line of its page, starts
+    near = (round(left.bbox.x0) + d for d in (-1, 0, 1))
+    return any(abs(right.bbox.x1 - e) <= 1.0 for start in near for e in edges.get(start, []))
+
+
+def _rejoined(
+    lines: list[Line], row_of: dict[int, int], edges: dict[int, list[float]], gutters: list[float]
+) -> list[Line]:
+    """The lines in their order, each row's pushed words joined back to the line
+    before them on the row, where the page shows few lines of that line's start."""
+    by_row: dict[int, list[Line]] = {}
+    for line in lines:
+        by_row.setdefault(row_of[id(line.words[0])], []).append(line)
+    shown = Counter(round(line.bbox.x0) for line in lines)
+    joined: dict[int, Line] = {}  # id of a line -> the line it became
+    dropped: set[int] = set()
+    for row in by_row.values():
+        ordered = sorted(row, key=lambda line: line.bbox.x0)
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            current = joined.get(id(left), left)
+            few = sum(shown[round(left.bbox.x0) + d] for d in (-1, 0, 1)) <= FEW_LINES
+            if not few or id(left) in dropped:
+                continue
+            others = gutters + [line.bbox.x0 for line in lines if line is not right]
+            if _pushed_word(current, right, edges, others):
+                joined[id(left)] = make_line([*current.words, *right.words], right.page)
+                dropped.add(id(right))
+    return [joined.get(id(line), line) for line in lines if id(line) not in dropped]
+
+
 def recut(pages: tuple[Page, ...]) -> tuple[Page, ...]:
-    """Pages with their lines cut at the document's known gutters."""
+    """Pages with their lines cut at the document's known gutters, and a justified
+    line's last word cut off it on a page that showed too little joined back."""
     gutters = known_gutters(pages)
-    if not gutters:
-        return pages
+    edges = known_edges(pages)
     out: list[Page] = []
     for page in pages:
         rows = rows_of([w for line in page.lines for w in line.words])
         index = {id(w): k for k, row in enumerate(rows) for w in row}
         lines: list[Line] = []
         for line in page.lines:
-            if len(line.words) < 2:
+            if len(line.words) < 2 or not gutters:
                 lines.append(line)
             else:
                 lines += _cut(line, rows, index[id(line.words[0])], gutters)
+        lines = _rejoined(lines, index, edges, gutters)
         out.append(Page(page.number, page.width, page.height, tuple(lines), page.shapes))
     return tuple(out)
