@@ -282,6 +282,20 @@ def test_a_justified_summary_title_spaced_wide_is_one_category() -> None:
     assert summary_categories(title, first_row=4) == [(category, "or")] * 2
 
 
+def test_a_summary_title_whose_next_word_could_not_follow_on_its_line_is_one_category() -> None:
+    # Chromium seed 15088: the title's first line stops short of the text's
+    # right margin (22.5 pt here, more than its size), its lines spaced wide (a
+    # block apart); `NATURELLES`, 50 pt wide, could not have stood at its end.
+    from dataclasses import replace
+
+    first = line(
+        "CATÉGORIE – TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ, RESSOURCES", bold=True, size=12.0
+    )
+    rest = replace(line("NATURELLES", row=2, bold=True, size=12.0, block=1), first_word_width=50.0)
+    category = "TRANSITION ÉNERGÉTIQUE, BIODIVERSITÉ, RESSOURCES NATURELLES"
+    assert summary_categories([first, rest], first_row=4) == [(category, "or")] * 2
+
+
 def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
     from extract.model import Document, Page
     from extract.segment import segment
@@ -452,3 +466,26 @@ def test_a_heading_s_colon_wrapped_alone_to_the_next_column_is_no_text() -> None
     assert laureate.contributions == (
         "Le programme contribue à associer les jeunes aux décisions qui les concernent."
     )
+
+
+def test_an_entry_s_title_going_on_atop_the_next_column_level_with_its_start_is_one_title() -> None:
+    # Chromium seed 15043: one entry flowed in three CSS columns; its bold title
+    # breaks after `tous les` and goes on at the next column's top, 2 pt higher
+    # than it started (`habitants du bassin de` / `vie`), then the territory,
+    # then the tag in the third column.
+    lines = [
+        line("Le jumeau numérique", x=59.2, row=0, bold=True),
+        line("du réseau d’eau –", x=59.2, row=1, bold=True),
+        line("au service de tous les", x=59.2, row=2, bold=True),
+        line("habitants du bassin de", x=220.9, row=-0.15, bold=True),
+        line("vie", x=220.9, row=0.85, bold=True),
+        line("CCAS de Kerlouan-Plage", x=220.9, row=1.85),
+        line("[LABEL BRONZE]", x=382.6, row=-0.15),
+    ]
+    assert fields(lines) == [
+        (
+            "Le jumeau numérique du réseau d’eau – au service de tous les habitants du bassin de vie",
+            "CCAS de Kerlouan-Plage",
+            "bronze",
+        )
+    ]

@@ -1916,3 +1916,21 @@ def test_a_heading_a_line_and_a_half_under_a_two_line_label_opens_a_row_of_its_o
     drawn += column("Trois", 205.3, 297.4, 2) + column("Fin", 396.3, 297.4, 2)
     order = [line.text.split()[0] for line in read(drawn)]
     assert order.index("PARTENAIRES:") > order.index("Fin")
+
+
+def test_a_justified_run_in_heading_s_text_spaced_wide_stays_on_its_row() -> None:
+    # Chromium seed 15083: `Innovation  du  projet` runs into `Mieux  vivre`,
+    # the line justified (15 pt spaces, 17.5 pt after the heading). A bullet
+    # line of the next column, 5 pt higher, took the heading into its row; the
+    # subtitle, lower by its smaller size, stood alone and was read after the
+    # line under it.
+    em = 9.49
+    heading = [("Innovation", 84.2, 146.3), ("du", 161.3, 175.9), ("projet", 190.9, 225.2)]
+    drawn = [placed(t, x0, x1, 369.4, 10.26, True) for t, x0, x1 in heading]
+    drawn += [placed("Mieux", 242.7, 272.6, 370.0, em), placed("vivre", 287.0, 310.9, 370.0, em)]
+    drawn += words("• Une charte de sobriété numérique signée", 326.1, 364.7, em)
+    drawn += words("par tous les partenaires", 337.6, 376.7, em)
+    drawn += words("ensemble", 84.2, 382.0, em)
+    drawn += words("Le dispositif vise à optimiser les tournées de", 84.2, 401.5, em)
+    order = texts(read(drawn))
+    assert order.index("ensemble") > next(k for k, t in enumerate(order) if "Mieux vivre" in t)

@@ -140,15 +140,14 @@ def _under(upper: Line, lower: Line) -> bool:
 def _next_column(part: list[Line], line: Line) -> bool:
     """`line` goes on with `part` at the top of the next column or page: a list
     flowed in columns broke an entry's field there. (A table's next cell stands
-    beside the part's first line, not above it.)"""
+    beside the part's first line, not above it, and opens its own text.)"""
     first, last = part[0], part[-1]
     if line.page == last.page + 1:
         return True
-    return (
-        line.page == last.page
-        and line.bbox.x0 >= last.bbox.x1
-        and line.bbox.top < first.bbox.top - 0.5 * line.size
-    )
+    # A line opening in lower case goes on mid-sentence: at the next column's top
+    # even level with the part's first line (columns that start a little apart).
+    top = first.bbox.top + (0.5 if line.text[:1].islower() else -0.5) * line.size
+    return line.page == last.page and line.bbox.x0 >= last.bbox.x1 and line.bbox.top < top
 
 
 def _parts(lines: list[Line]) -> list[list[Line]]:

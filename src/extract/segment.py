@@ -191,7 +191,12 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
         # one that goes on with it (`… de l’action publique` / `et relation aux
         # usagers`): its next line, in its style, opens the next page.
         return grammar.OPEN_END.search(last.text) is not None or line.text[:1].islower()
-    full = right_margin > 0 and last.bbox.x1 >= right_margin - last.size
+    # Full: up to the text's right margin, or too far along for the next line's
+    # first word to have followed on it (`… ET RESSOURCES` / `NATURELLES`).
+    room = right_margin - last.bbox.x1
+    full = right_margin > 0 and (
+        room <= last.size or room < 0.3 * last.size + line.first_word_width
+    )
     return (
         last.page == line.page
         and _same_style(last, line)

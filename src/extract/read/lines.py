@@ -796,7 +796,11 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
             if not 0 <= j < len(out) or not out[j]:
                 continue
             other = out[j]
-            on_line = all(_on_baseline(w, other) for w in row) or _beside_on_baseline(row[0], other)
+            # A row spaced wide (a justified line's end) may stand as far off.
+            spaced = max((b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False)), default=0.0)
+            on_line = all(_on_baseline(w, other) for w in row) or _beside_on_baseline(
+                row[0], other, RUN_IN_SPACE * spaced
+            )
             if on_line and not any(w.x0 < o.x1 and o.x0 < w.x1 for w in row for o in other):
                 out[j] = sorted([*other, *row], key=_LEFT)
                 out[k] = []
@@ -809,14 +813,15 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
 BESIDE_EM = 1.5
 
 
-def _beside_on_baseline(word: Word, row: list[Word]) -> bool:
-    """A word of `row` stands on `word`'s baseline, right before or after it."""
+def _beside_on_baseline(word: Word, row: list[Word], spaced: float = 0.0) -> bool:
+    """A word of `row` stands on `word`'s baseline, right before or after it
+    (within BESIDE_EM, or `spaced` when wider)."""
     return any(
         abs(w.bottom - word.bottom) <= 1.0
         and w is not word
         and (
-            0 <= word.x0 - w.x1 <= BESIDE_EM * max(w.size, word.size)
-            or 0 <= w.x0 - word.x1 <= BESIDE_EM * max(w.size, word.size)
+            0 <= word.x0 - w.x1 <= max(BESIDE_EM * max(w.size, word.size), spaced)
+            or 0 <= w.x0 - word.x1 <= max(BESIDE_EM * max(w.size, word.size), spaced)
         )
         for w in row
     )
