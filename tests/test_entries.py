@@ -484,7 +484,8 @@ def test_an_entry_s_title_going_on_atop_the_next_column_level_with_its_start_is_
     ]
     assert fields(lines) == [
         (
-            "Le jumeau numérique du réseau d’eau – au service de tous les habitants du bassin de vie",
+            "Le jumeau numérique du réseau d’eau – au service de tous les habitants du "
+            "bassin de vie",
             "CCAS de Kerlouan-Plage",
             "bronze",
         )
