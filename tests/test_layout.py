@@ -36,6 +36,18 @@ def placed(
     return Word(text, x0, top, x1, top + size, size, bold)
 
 
+def measured(spans: str, top: float, size: float = SIZE, bold: bool = False) -> list[Word]:
+    """Words where a reader measured them, written `text:x0:x1` (a trailing `:B`
+    sets one in bold)."""
+    out = []
+    for token in spans.split():
+        parts = token.split(":")
+        heavy = bold or parts[-1] == "B"
+        *text, x0, x1 = parts[:-1] if parts[-1] == "B" else parts
+        out.append(placed(":".join(text), float(x0), float(x1), top, size, heavy))
+    return out
+
+
 def spread(tokens: list[str], x0: float, x1: float, top: float) -> list[Word]:
     """A justified line: its words spread from x0 to x1."""
     widths = [CHAR * len(t) for t in tokens]
@@ -1663,11 +1675,7 @@ def test_items_wrapped_alike_in_two_columns_are_no_word_pushed_to_an_edge() -> N
             "Les:59.2:82.4 critères:86.6:139.3 d’évaluation:143.5:227.3",
         ),
     }
-    drawn = [
-        placed(text, float(x0), float(x1), top, size, bold)
-        for top, (size, bold, row) in rows.items()
-        for text, x0, x1 in (token.rsplit(":", 2) for token in row.split())
-    ]
+    drawn = [w for top, (size, bold, row) in rows.items() for w in measured(row, top, size, bold)]
     lines = texts(read(drawn))
     assert "Numérique Public" in lines
     assert lines.count("Territoires") == 2
@@ -1686,13 +1694,7 @@ def test_the_last_word_of_a_two_word_justified_line_is_pushed_to_its_column_s_ed
         303.4: "les:171.4:187.8 données:248.1:296.6",
         316.8: "publiques:171.4:228.3 à:234.9:241.8 tous:248.5:273.4 les:280.1:296.4",
     }
-    drawn = []
-    for top, row in rows.items():
-        for token in row.split():
-            parts = token.split(":")
-            bold = parts[-1] == "B"
-            *text, x0, x1 = parts[:-1] if bold else parts
-            drawn.append(placed(":".join(text), float(x0), float(x1), top, 11.5, bold))
+    drawn = [w for top, row in rows.items() for w in measured(row, top, 11.5)]
     assert "Mieux vivre" in texts(read(drawn))
 
 
@@ -1742,24 +1744,19 @@ def test_a_page_number_and_a_word_far_below_that_start_at_one_place_are_no_colum
     # where, 600 pt lower, the last word of a two-word justified line of a
     # narrow column starts; the word pushed to the edge on the line above is
     # no column's either.
-    def row(spans: str, top: float, size: float = 12.0) -> list[Word]:
-        out = []
-        for token in spans.split():
-            text, x0, x1 = token.rsplit(":", 2)
-            out.append(placed(text, float(x0), float(x1), top, size))
-        return out
-
-    drawn = row("Label:42.5:66.8 Annuaire:214.7:255.1 lauréats:277.8:314.4", 23.5, 9.0)
-    drawn += row("–:533.9:537.7 55:540.1:549.6 –:552.0:555.7", 23.5, 9.0)
-    drawn += row("construction.:387.0:467.3 La:540.6:555.7", 569.8)
-    drawn += row(
-        "plateforme:387.0:453.5 aide:457.4:483.2 à:487.1:494.2 simplifier:498.1:555.7", 585.6
+    drawn = measured("Label:42.5:66.8 Annuaire:214.7:255.1 lauréats:277.8:314.4", 23.5, 9.0)
+    drawn += measured("–:533.9:537.7 55:540.1:549.6 –:552.0:555.7", 23.5, 9.0)
+    drawn += measured("construction.:387.0:467.3 La:540.6:555.7", 569.8, 12.0)
+    drawn += measured(
+        "plateforme:387.0:453.5 aide:457.4:483.2 à:487.1:494.2 simplifier:498.1:555.7", 585.6, 12.0
     )
-    drawn += row("les:387.0:404.1 démarches:489.0:555.7", 601.3)
-    drawn += row("administratives:387.0:481.2 des:534.8:555.7", 617.1)
-    drawn += row("familles:387.0:434.8 en:440.4:455.2 lien:460.8:483.3 étroit:488.8:522.4", 632.8)
-    drawn += row("avec:528.0:555.7", 632.8)
-    drawn += row("les:387.0:404.1 associations:407.9:482.1 locales.:485.9:531.8", 647.8)
+    drawn += measured("les:387.0:404.1 démarches:489.0:555.7", 601.3, 12.0)
+    drawn += measured("administratives:387.0:481.2 des:534.8:555.7", 617.1, 12.0)
+    drawn += measured(
+        "familles:387.0:434.8 en:440.4:455.2 lien:460.8:483.3 étroit:488.8:522.4", 632.8, 12.0
+    )
+    drawn += measured("avec:528.0:555.7", 632.8, 12.0)
+    drawn += measured("les:387.0:404.1 associations:407.9:482.1 locales.:485.9:531.8", 647.8, 12.0)
     lines = texts(read(drawn))
     assert "les démarches" in lines
     assert "administratives des" in lines
@@ -1770,31 +1767,20 @@ def test_a_run_in_heading_over_its_text_s_wrapped_line_is_no_table_cell() -> Non
     # whose last word wraps under the heading's start (`rapproche`), beside a
     # list set with tight spaces. The space after the heading (9.9 pt) is three
     # times the row's usual space, but not the heading's own (7.2 pt).
-    def row(spans: str, top: float) -> list[Word]:
-        out = []
-        for token in spans.split():
-            text, x0, x1 = token.rsplit(":", 2)
-            out.append(placed(text, float(x0), float(x1), top))
-        return out
-
-    drawn = row(
+    drawn = measured(
         "•:58.7:64.6 Une:67.8:88.6 hotline:91.8:127.0 tenue:130.2:158.9 par:162.1:179.2 "
         "des:182.4:199.8 agents:203.0:236.9 formés:240.0:275.1",
         337.4,
     )
-    drawn += [
-        placed("Apports", 315.2, 362.7, 338.2, 10.8, True),
-        placed("Du", 369.9, 387.1, 338.2, 10.8, True),
-        placed("Projet:", 394.3, 435.0, 338.2, 10.8, True),
-    ]
-    drawn += row("Quand:444.9:478.4 le:485.0:494.1 numérique:500.7:555.7", 338.9)
-    drawn += row(
+    drawn += measured("Apports:315.2:362.7 Du:369.9:387.1 Projet::394.3:435.0", 338.2, 10.8, True)
+    drawn += measured("Quand:444.9:478.4 le:485.0:494.1 numérique:500.7:555.7", 338.9)
+    drawn += measured(
         "•:58.7:64.6 Un:70.6:85.4 comité:91.4:125.6 d’usagers:131.5:180.9 qui:186.8:202.8 "
         "se:208.8:219.8 réunit:225.8:256.6 chaque:262.5:299.2 rapproche:315.2:367.5",
         352.4,
     )
-    drawn += row("trimestre:70.7:118.0", 367.4)
-    drawn += row(
+    drawn += measured("trimestre:70.7:118.0", 367.4)
+    drawn += measured(
         "Le:315.2:327.8 dispositif:343.8:390.2 contribue:406.3:455.1 à:471.1:477.1 "
         "réduire:493.1:530.5 la:546.6:555.7",
         382.4,

@@ -211,16 +211,19 @@ def test_a_word_alone_on_a_justified_line_goes_on() -> None:
     assert len(paragraphs(lines)) == 1
 
 
+# Four lines of a column 233 pt wide, justified (LibreOffice seed 11099, page 4).
+PAGE_4 = [
+    "Le projet propose de mutualiser les moyens entre les",
+    "communes rurales grâce à une démarche partagée.",
+    "Plus de 26 habitants utilisent déjà le service chaque",
+    "mois. La collectivité a pour objectif d’ouvrir les",
+]
+
+
 def test_a_column_justified_on_its_page_is_measured_there() -> None:
     # Column 65 is 233 pt wide on page 4, justified; on page 9 the same start
     # stands for a column 324 pt wide. Page 4's full lines are full.
-    texts = [
-        "Le projet propose de mutualiser les moyens entre les",
-        "communes rurales grâce à une démarche partagée.",
-        "Plus de 26 habitants utilisent déjà le service chaque",
-        "mois. La collectivité a pour objectif d’ouvrir les",
-    ]
-    lines = [worded(t, 65, 100 + LEAD * n, 298, page=4, column=65) for n, t in enumerate(texts)]
+    lines = [worded(t, 65, 100 + LEAD * n, 298, page=4, column=65) for n, t in enumerate(PAGE_4)]
     lines.append(worded("données publiques.", 65, 100 + LEAD * 4, page=4, column=65))
     wide = [worded("Une ligne bien plus large sur une autre page du document", 65, 100, 389)]
     wide = [replace(x, page=9, column=65) for x in wide]
@@ -232,15 +235,9 @@ def test_a_column_with_few_lines_on_a_page_is_measured_short_of_the_next_column(
     # in each of two columns, too few to measure them there. Column 65 is 233 pt
     # wide on page 4, and stands for a text 324 pt wide on page 9; on page 5 the
     # next column starts at 315, so its lines end at its page-4 edge: full.
-    texts = [
-        "Le projet propose de mutualiser les moyens entre les",
-        "communes rurales grâce à une démarche partagée.",
-        "Plus de 26 habitants utilisent déjà le service chaque",
-        "mois. La collectivité a pour objectif d’ouvrir les",
-    ]
-    page4 = [worded(t, 65, 100 + LEAD * n, 298.3, page=4, column=65) for n, t in enumerate(texts)]
+    page4 = [worded(t, 65, 100 + LEAD * n, 298.3, page=4, column=65) for n, t in enumerate(PAGE_4)]
     page4 += [
-        worded(t, 315, 100 + LEAD * n, 547.8, page=4, column=315) for n, t in enumerate(texts)
+        worded(t, 315, 100 + LEAD * n, 547.8, page=4, column=315) for n, t in enumerate(PAGE_4)
     ]
     wide = [
         worded("Une ligne bien plus large sur une autre page du document", 65, 100, 389, page=9)

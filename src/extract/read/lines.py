@@ -295,6 +295,12 @@ def _segments(
     return segments
 
 
+def usual_space(words: Sequence[Word]) -> float | None:
+    """The median space between consecutive words (None for fewer than two)."""
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    return statistics.median(spaces) if spaces else None
+
+
 def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     """A cell's words printed up to the next cell's, whose lines below show where it
     starts: after twice the row's usual space (half an em at least, and not one of
@@ -309,8 +315,7 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     below = rows[index + 1]
     if abs(below[0].x0 - word.x0) > RIGHT_ON:
         return False
-    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
-    if gap < 2 * statistics.median(spaces):
+    if gap < 2 * (usual_space(row) or 0.0):
         return False
     if _justified(row, k - 1):
         return False
@@ -363,8 +368,8 @@ def _cell_wrapped_beside(
     least, times = (0.5, 2.0) if ruled else (0.75, 3.0)
     if gap <= least * word.size or index + 1 >= len(rows) or _justified(row, k - 1):
         return False
-    spaces = [b.x0 - a.x1 for a, b in zip(cell, cell[1:], strict=False) if b.x0 > a.x1]
-    if not spaces or gap < times * statistics.median(spaces):
+    space = usual_space(cell)
+    if space is None or gap < times * space:
         return False
     below = [w for w in rows[index + 1] if w.x1 > start.x0 - 1.0]
     return (
@@ -388,8 +393,7 @@ def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     gap = word.x0 - previous.x1
     if not previous.bold or word.bold or gap <= 0.5 * word.size:
         return False
-    spaces = [b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False) if b.x0 > a.x1]
-    if gap < 2 * statistics.median(spaces) or _justified(row, k - 1):
+    if gap < 2 * (usual_space(row) or 0.0) or _justified(row, k - 1):
         return False
     near = _near_words(rows, index, k)
     middle = (previous.x1 + word.x0) / 2

@@ -12,7 +12,6 @@ that column end.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 
 from extract.model import Line, Page, Word
@@ -24,6 +23,7 @@ from extract.read.lines import (
     make_line,
     rows_of,
     stretched_space,
+    usual_space,
 )
 
 # A gutter is known when a column starts there in this many rows of the document.
@@ -68,8 +68,7 @@ def known_gutters(pages: tuple[Page, ...]) -> list[float]:
 def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -> list[Line]:
     words = list(line.words)
     parts: list[list[Word]] = [[words[0]]]
-    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
-    space = statistics.median(spaces) if spaces else 0.0
+    space = usual_space(words) or 0.0
     for previous, word in zip(words, words[1:], strict=False):
         gap = word.x0 - previous.x1
         em = max(previous.size, word.size)
