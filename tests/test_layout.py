@@ -1920,3 +1920,43 @@ def test_a_justified_run_in_heading_s_text_spaced_wide_stays_on_its_row() -> Non
     drawn += words("Le dispositif vise à optimiser les tournées de", 84.2, 401.5, em)
     order = texts(read(drawn))
     assert order.index("ensemble") > next(k for k, t in enumerate(order) if "Mieux vivre" in t)
+
+
+def test_a_word_past_a_known_gutter_after_a_line_ended_at_its_column_s_edge_opens_the_column() -> (
+    None
+):
+    # Chromium seed 17083: a justified line of a narrow column stretches its
+    # spaces to 34 pt and ends at the column's edge (372.6); its row's next
+    # word, a list item's wrapped line at its hanging indent, stands 33.6 pt
+    # away, past the right column's start (391.8) that the rows around show.
+    drawn = measured(
+        "Innovation:54.0:126.6:B du:130.8:147.9:B Le:194.4:208.2 dispositif:226.6:280.6 "
+        "cherche:299.0:346.9 à:365.2:372.6 •:391.8:398.9 Des:415.7:438.6 ateliers:455.4:500.1 "
+        "collectifs:516.9:570.0",
+        394.3,
+    )
+    drawn += measured(
+        "projet::54.0:98.7:B prévenir:194.4:244.4 les:278.3:295.3 risques:329.2:372.6 "
+        "mensuels:406.2:463.7",
+        410.1,
+    )
+    drawn += measured("d’inondation:194.4:269.7 dans:298.2:327.1 les:355.6:372.6", 425.8)
+    drawn += measured(
+        "quartiers:194.4:248.5 exposés:264.0:313.1 –:328.5:334.5 une:350.0:372.6 "
+        "L’outil:391.8:428.6 vise:438.9:462.9 à:473.2:480.5 valoriser:490.8:542.8 les:553.0:570.0",
+        441.6,
+    )
+    drawn += measured(
+        "première:194.4:248.5 à:254.8:262.2 cette:268.5:299.3 échelle.:305.6:352.4 "
+        "Le:358.7:372.6 producteurs:391.8:464.1 locaux:476.6:515.9 et:528.4:540.5 "
+        "les:553.0:570.0",
+        457.3,
+    )
+    drawn += measured(
+        "projet:194.4:229.4 propose:239.4:287.6 de:297.6:312.6 prévenir:322.6:372.6 "
+        "circuits:391.8:434.9 courts:454.3:491.8 tout:511.2:535.6 en:555.0:570.0",
+        472.3,
+    )
+    lines = texts(read(drawn))
+    assert "prévenir les risques" in lines
+    assert "mensuels" in lines

@@ -655,6 +655,12 @@ def _opens(previous: Word, word: Word, strip: _Strip, stretched: bool = False) -
     near = 4.0 * em  # its last row may be one whose start was not seen
     if not strip.top - near <= word.top <= strip.bottom + near:
         return False  # the strip is measured in these rows only
+    if (
+        abs(previous.x1 - strip.lo) <= 1.0
+        and word.x0 >= strip.hi - 1.5
+        and gap > NARROW_GUTTER_EM * em
+    ):
+        return True  # the line stopped at its column's edge: what follows is past it
     if abs(word.x0 - strip.hi) <= (RIGHT_ON if stretched else 1.5) and (
         abs(word.size - strip.size) <= 0.6
     ):
