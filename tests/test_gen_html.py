@@ -23,7 +23,7 @@ from gen.html import PRODUCER, draw_html, make_html_directories
 from gen.htmlstyle import PT_PER_MM, VARIETIES
 from gen.outline import marks
 from gen.phrases import CATEGORIES, LONG_CATEGORIES
-from gen.printed import check_printed, missing_words
+from gen.printed import check_printed, missing_words, pdf_words, plumbed_words
 
 # The first twelve seeds draw every value of every family (test_every_family_is_drawn).
 SEEDS = tuple(range(12))
@@ -39,6 +39,12 @@ ACCENTED_TITLES = {
 # Margin headings beside a body in two columns, once a grid: a record's section that
 # went on over a page break lost its lines there, and the whole document was shrunk.
 CLIPPED = (5038, 5049, 5058, 5088)
+# Letters set a point back, as text objects of their own: pdfium's page text breaks the
+# line inside the word. Seed: (page, the word as pdfium's text has it).
+LETTERS_SET_BACK = {
+    17083: (36, "entr\r\ne"),  # a justified line's last letter
+    18051: (5, "7\r\n9\r\n0\r\n0\r\n0"),  # every letter of the page
+}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +53,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Truth, 
     items: list[tuple[Path, int, Design | None, tuple[str, ...]]] = [
         (tmp / f"html-{seed}.pdf", seed, None, ()) for seed in SEEDS
     ]
-    items += [(tmp / f"html-{seed}.pdf", seed, None, ()) for seed in (*ACCENTED_TITLES, *CLIPPED)]
+    items += [
+        (tmp / f"html-{seed}.pdf", seed, None, ())
+        for seed in (*ACCENTED_TITLES, *CLIPPED, *LETTERS_SET_BACK)
+    ]
     items.append((tmp / "html-injected.pdf", ALL_INJECTED, None, INJECTION_KINDS))
     truths = make_html_directories(items)
     return {seed: (truth, path) for (path, seed, *_), truth in zip(items, truths, strict=True)}
@@ -78,6 +87,25 @@ def test_margin_sections_in_two_columns_print_every_word(
         record = pdf.pages[truth.laureates[0].page_start - 1]
         sizes = Counter(round(char["size"], 1) for char in record.chars)
     assert sizes.most_common(1)[0][0] == pytest.approx(style.body_size, abs=0.05)
+
+
+@pytest.mark.parametrize("seed", LETTERS_SET_BACK)
+def test_a_word_broken_by_pdfium_s_text_is_printed(
+    printed: dict[int, tuple[Truth, Path]], seed: int
+) -> None:
+    truth, path = printed[seed]
+    number, broken = LETTERS_SET_BACK[seed]
+    pdf = pdfium.PdfDocument(path)
+    try:
+        text = pdf[number - 1].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    assert broken in text
+    assert (
+        pdf_words(path)[broken.replace("\r\n", "")]
+        < plumbed_words(path)[broken.replace("\r\n", "")]
+    )
+    assert missing_words(truth, path) == Counter()
 
 
 def test_a_word_not_printed_is_named(printed: dict[int, tuple[Truth, Path]]) -> None:
