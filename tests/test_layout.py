@@ -1960,3 +1960,58 @@ def test_a_word_past_a_known_gutter_after_a_line_ended_at_its_column_s_edge_open
     lines = texts(read(drawn))
     assert "prévenir les risques" in lines
     assert "mensuels" in lines
+
+
+def test_a_heading_under_a_page_s_taller_second_column_is_read_after_it() -> None:
+    # Chromium seed 18016: atop a page, a section goes on in two columns of its
+    # own, the first ending 13 lines short of the second; the next section's
+    # margin heading stands a blank line under the second column, and its text
+    # runs to the foot. A flow would have left no blank lines in the first column.
+    drawn = column("gauche", 160, 60, 5) + column("droite", 380, 60, 18)
+    drawn += words("APPORTS", 50, 60 + 19 * PITCH, bold=True)
+    drawn += column("apports", 160, 60 + 19 * PITCH, 40)
+    order = [line.text.split()[0] for line in read(drawn)]
+    assert order == ["gauche"] * 5 + ["droite"] * 18 + ["APPORTS"] + ["apports"] * 40
+
+
+# Chromium seed 10073: a section's columns, justified, the right one set at
+# another pitch (the rows share a top only at the subtitle, which ends short).
+JUSTIFIED_AT_TWO_PITCHES = [
+    (
+        50.8,
+        "LES:45.0:73.2:B APPORTS:79.4:150.6:B DU:156.8:178.6:B Mieux:221.4:259.1 vivre:262.9:293.2 "
+        "ensemble:297.0:355.1 Ce:398.2:414.4 service:436.7:480.1 vise:502.4:526.3 à:548.6:555.7",
+    ),
+    (67.3, "PROJET:45.0:103.2:B valoriser:398.2:451.7 les:458.0:475.1 producteurs:481.4:555.7"),
+    (77.1, "La:221.4:236.5 collectivité:249.9:316.6 a:330.0:337.2 pour:350.6:379.0"),
+    (84.6, "locaux:398.2:437.6 et:452.1:464.0 les:478.5:495.6 circuits:510.2:555.7"),
+    (94.3, "objectif:221.4:266.9 d’optimiser:279.8:349.0 les:361.9:379.0"),
+    (
+        101.1,
+        "courts:398.2:436.5 en:441.7:456.5 lien:461.6:484.2 étroit:489.3:522.8 avec:528.0:555.7",
+    ),
+    (110.8, "tournées:221.4:275.0 de:281.9:296.7 collecte:303.7:351.1 des:358.0:379.0"),
+    (118.3, "les:398.2:415.2 associations:425.5:499.6 locales.:509.9:555.7"),
+    (127.3, "déchets:221.4:268.7 tout:304.1:328.7 en:364.1:379.0"),
+    (134.8, "Le:398.2:413.2 programme:426.1:497.1 aide:510.0:535.7 à:548.6:555.7"),
+    (144.6, "respectant:221.4:286.4 la:302.4:313.3 sobriété:329.3:379.0"),
+    (151.3, "mutualiser:398.2:463.6 les:477.9:495.0 moyens:509.4:555.7"),
+    (161.1, "numérique.:221.4:291.2 La:363.8:379.0"),
+    (168.6, "entre:398.2:430.6 les:451.9:469.0 communes:490.3:555.7"),
+    (178.3, "plateforme:221.4:287.9 a:315.6:322.8 pour:350.6:379.0"),
+    (
+        185.1,
+        "rurales:398.2:441.6 en:445.5:460.3 lien:464.2:486.7 étroit:490.6:524.1 avec:528.0:555.7",
+    ),
+    (194.8, "objectif:221.4:266.9 de:291.8:306.6 faciliter:331.5:379.0"),
+]
+
+
+def test_a_justified_line_s_last_word_is_no_column_where_the_columns_share_one_row() -> None:
+    # The last word of a two-word justified line (`numérique.   La`) stands 72 pt
+    # after the first, at the column's right edge; the blank strip before the
+    # right column is measured in all the rows the column runs through, not only
+    # in the one row both columns share.
+    drawn = [w for top, spans in JUSTIFIED_AT_TWO_PITCHES for w in measured(spans, top, 12.0)]
+    lines = texts(read(drawn))
+    assert "numérique. La" in lines

@@ -724,14 +724,33 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
     size = max(i.size for i in left)
     # A flow's second column opens at the top of the flow, beside its first row,
     # once the first is full: the first column ends at the foot of the text area,
-    # and a rule between the columns, if drawn, runs on past the first row.
+    # and a rule between the columns, if drawn, runs on past the first row; the
+    # next label follows the first column's text (a flow leaves no blank lines),
+    # not the second column's, far below it (a row's columns of its own).
     return (
         right_rows == [0]
+        and not _waits_for_second(rows, inner)
         and len(rows) >= 2
         and bottom >= FOOT_SHARE * ctx.page_height
         and bottom >= ctx.foot - FULL_LINES * size
         and not _rule_stops(rows, inner, right_items, ctx)
     )
+
+
+def _waits_for_second(rows: list[list[Item]], inner: float) -> bool:
+    """The second row opens just below the first row's text right of `inner`, whose
+    text left of it ended more than WAIT_EM sizes higher: that row's columns are
+    its own (a section's text going on in two columns atop a page, its first column
+    shorter), and the second row waited for the taller one."""
+    first_left = [i for i in rows[0] if i.box.x1 <= inner and i.box.x0 < inner]
+    first_right = [i for i in rows[0] if i.box.x0 >= inner]
+    if not first_left or not first_right or len(rows) < 2:
+        return False
+    top = min(i.box.top for i in rows[1])
+    right_end = max(i.box.bottom for i in first_right)
+    left_end = max(i.box.bottom for i in first_left)
+    size = max(i.size for i in rows[1])
+    return right_end <= top and top - left_end > top - right_end + WAIT_EM * size
 
 
 def _rule_stops(rows: list[list[Item]], inner: float, right: list[Item], ctx: Context) -> bool:

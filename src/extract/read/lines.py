@@ -633,15 +633,27 @@ class _Strip:
 
 
 def _strip(word_rows: list[list[list[Word]]], gutter: float) -> _Strip:
-    edge, tops, sizes = float("-inf"), [], []
+    """The strip left of `gutter`: its left edge is where the text left of it ends
+    in the rows its column runs through, those that show the column and those in
+    between (a column set at another pitch than its neighbour shares few rows
+    with it, and those may hold short lines: a subtitle, a paragraph's last)."""
+    tops, sizes = [], []
     for row in word_rows:
         if any(_starts_column(seg, gutter) for seg in row):
             tops.append(row[0][0].top)
             sizes += [w.size for seg in row for w in seg if abs(w.x0 - gutter) <= 1.5]
-            edge = max([edge, *(w.x1 for seg in row for w in seg if w.x1 <= gutter - 1.0)])
-    lo = edge if edge > float("-inf") else gutter - 1.0
+    top, bottom = min(tops, default=0.0), max(tops, default=-1.0)
+    ends = [
+        w.x1
+        for row in word_rows
+        if top <= row[0][0].top <= bottom
+        for seg in row
+        for w in seg
+        if w.x1 <= gutter - 1.0
+    ]
+    lo = max(ends, default=gutter - 1.0)
     size = statistics.median(sizes) if sizes else 0.0
-    return _Strip(lo, gutter, min(tops, default=0.0), max(tops, default=-1.0), size)
+    return _Strip(lo, gutter, top, bottom, size)
 
 
 def _opens(previous: Word, word: Word, strip: _Strip, stretched: bool = False) -> bool:
