@@ -2015,3 +2015,35 @@ def test_a_justified_line_s_last_word_is_no_column_where_the_columns_share_one_r
     drawn = [w for top, spans in JUSTIFIED_AT_TWO_PITCHES for w in measured(spans, top, 12.0)]
     lines = texts(read(drawn))
     assert "numérique. La" in lines
+
+
+def _balanced_then_foot() -> list[Word]:
+    """A margin-headed section in two columns of 20 and 18 lines, then the next
+    section's heading and text down to the foot of the page: read alone, as
+    much a flow across the headings as two sections in columns of their own."""
+    drawn = words("DESCRIPTION", 50, 60, bold=True)
+    drawn += column("gauche", 160, 60, 20) + column("droite", 380, 60, 18)
+    drawn += words("INNOVATION", 50, 60 + 21 * PITCH, bold=True)
+    return drawn + column("innovation", 160, 60 + 21 * PITCH, 38)
+
+
+def test_a_page_that_cannot_tell_a_flow_is_read_as_the_document_s_other_pages_show() -> None:
+    # Chromium seeds 7094, 10073, 18016: the second column stands beside the first
+    # section only, and the first column runs to the foot. Alone, the page reads as
+    # a flow; another page, where a later section opens a second column of its own
+    # beside its heading, shows sections in columns of their own.
+    alone = [line.text.split()[0] for line in read(_balanced_then_foot())]
+    assert alone[-18:] == ["droite"] * 18
+    shows = words("DESCRIPTION", 50, 60, bold=True) + column("a", 160, 60, 5)
+    shows += words("INNOVATION", 50, 60 + 7 * PITCH, bold=True)
+    shows += column("b", 160, 60 + 7 * PITCH, 8) + column("c", 380, 60 + 7 * PITCH, 8)
+    pages = order_pages((page(shows), page(_balanced_then_foot(), number=2)))
+    order = [line.text.split()[0] for line in pages[1].lines]
+    assert order[:40] == ["DESCRIPTION"] + ["gauche"] * 20 + ["droite"] * 18 + ["INNOVATION"]
+    # A summary's table, its tags in plain type in a first column, shows no section.
+    table = words("[or]", 50, 60) + column("a", 160, 60, 5)
+    table += words("[argent]", 50, 60 + 7 * PITCH)
+    table += column("b", 160, 60 + 7 * PITCH, 8) + column("c", 380, 60 + 7 * PITCH, 8)
+    pages = order_pages((page(table), page(_balanced_then_foot(), number=2)))
+    order = [line.text.split()[0] for line in pages[1].lines]
+    assert order[-18:] == ["droite"] * 18

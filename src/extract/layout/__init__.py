@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.layout.blocks import Block, innermost, lines_to_blocks, pitches
-from extract.layout.order import Context, Item, order, walk
+from extract.layout.order import Context, Flows, Item, order, walk
 from extract.model import BBox, Line, Page
 from extract.read.lines import BULLETS, is_frame
 
@@ -224,12 +224,12 @@ def _rules(shapes: tuple[BBox, ...]) -> list[BBox]:
     return rules
 
 
-def _lines(page: Page, known: dict[float, float], foot: float) -> tuple[Line, ...]:
+def _lines(page: Page, known: dict[float, float], foot: float, flows: Flows) -> tuple[Line, ...]:
     frames = [s for s in page.shapes if is_frame(s)]
     rules = _rules(page.shapes)
     blocks = lines_to_blocks(page.lines, frames, rules, known)
     seps = [s for s in page.shapes if not is_frame(s) and s.bottom - s.top > s.x1 - s.x0]
-    ctx = Context(rules, page.height, foot, seps)
+    ctx = Context(rules, page.height, foot, seps, flows=flows)
     top = _ordered(_items(blocks, frames), ctx)
     groups, columns = _groups(top, ctx), _columns(ctx)
     out: list[Line] = []
@@ -245,7 +245,19 @@ def order_pages(pages: tuple[Page, ...]) -> tuple[Page, ...]:
     """Each page with its lines in reading order, each line knowing its block."""
     known = pitches([line for page in pages for line in page.lines])
     feet = _feet(pages)
-    return tuple(replace(page, lines=_lines(page, known, feet[page.height])) for page in pages)
+    flows = Flows()
+    out, ambiguous = [], []
+    for k, page in enumerate(pages):
+        flows.ambiguous = False
+        out.append(replace(page, lines=_lines(page, known, feet[page.height], flows)))
+        if flows.ambiguous:
+            ambiguous.append(k)
+    if ambiguous and flows.own_columns():
+        # The pages that could not tell are read as the others show the document.
+        flows.settled_own = True
+        for k in ambiguous:
+            out[k] = replace(pages[k], lines=_lines(pages[k], known, feet[pages[k].height], flows))
+    return tuple(out)
 
 
 def _feet(pages: tuple[Page, ...]) -> dict[float, float]:

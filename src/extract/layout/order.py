@@ -72,12 +72,33 @@ class Item:
 
 
 @dataclass
+class Flows:
+    """How a document sets text in two columns beside margin labels, as its
+    pages show it: a second column running on past a label, or opening away from
+    any label, is a flow across the labels; a later section's second column of text
+    opening beside its bold label is a section in two columns of its own. One page
+    may show neither (`ambiguous`): its second column beside its first row only,
+    its first column running to the foot. It is read as a flow unless the other
+    pages show sections in columns of their own, and none a flow."""
+
+    across: int = 0
+    own: int = 0
+    ambiguous: bool = False  # the page being read was one such
+    settled_own: bool = False  # read such pages as sections in columns of their own
+
+    def own_columns(self) -> bool:
+        return self.own > 0 and self.across == 0
+
+
+@dataclass
 class Context:
     rules: Sequence[BBox]  # horizontal rules of the page
     page_height: float
     foot: float  # lowest bottom of text on any page of this height: the text area's foot
     seps: Sequence[BBox] = ()  # vertical rules of the page (column rules)
     zones: list[list[list[Item]]] = field(default_factory=list)  # row-major zones: bands
+    # What the document's pages show of labelled text in two columns (see `Flows`).
+    flows: Flows = field(default_factory=Flows)
     columns: list[list[list[Item]]] = field(default_factory=list)  # columns read in turn
 
 
@@ -704,6 +725,7 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
         for i in right_items
         for t in labels_top
     ):
+        ctx.flows.across += 1
         return True  # the second column's text runs on past a label: one flow
     right_rows = []
     for k, row in enumerate(rows):
@@ -714,6 +736,7 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
         if labels and right:
             top = min(i.box.top for i in labels)
             if abs(min(i.box.top for i in right) - top) > TOP_TOLERANCE:
+                ctx.flows.across += 1
                 return True
     left = [i for row in rows for i in row if i.box.x0 < inner]
     if not left:
@@ -727,14 +750,30 @@ def _flows_across(rows: list[list[Item]], inner: float, ctx: Context) -> bool:
     # and a rule between the columns, if drawn, runs on past the first row; the
     # next label follows the first column's text (a flow leaves no blank lines),
     # not the second column's, far below it (a row's columns of its own).
-    return (
+    if any(k > 0 and _own_second_column(rows[k], inner) for k in right_rows):
+        ctx.flows.own += 1
+    if not (
         right_rows == [0]
         and not _waits_for_second(rows, inner)
         and len(rows) >= 2
         and bottom >= FOOT_SHARE * ctx.page_height
         and bottom >= ctx.foot - FULL_LINES * size
         and not _rule_stops(rows, inner, right_items, ctx)
-    )
+    ):
+        return False
+    ctx.flows.ambiguous = True
+    return not ctx.flows.settled_own
+
+
+def _own_second_column(row: list[Item], inner: float) -> bool:
+    """A later section's second column of text beside its heading, in bold (a
+    summary's table, its tags in a first column, shows no section)."""
+    left = [i for i in row if i.box.x1 <= inner]
+    if not left:
+        return False
+    edge = min(i.box.x0 for i in left)
+    labels = [i for i in left if i.box.x0 <= edge + ALIGN]
+    return all(i.bold for i in labels) and sum(i.lines for i in row if i.box.x0 >= inner) > 1
 
 
 def _waits_for_second(rows: list[list[Item]], inner: float) -> bool:
