@@ -2047,3 +2047,29 @@ def test_a_page_that_cannot_tell_a_flow_is_read_as_the_document_s_other_pages_sh
     pages = order_pages((page(table), page(_balanced_then_foot(), number=2)))
     order = [line.text.split()[0] for line in pages[1].lines]
     assert order[-18:] == ["droite"] * 18
+
+
+# Chromium seed 19009: a section's justified column beside its list's column.
+PUSHED_WHERE_A_COLUMN_IS_KNOWN = [
+    (287.1, "équipements:239.6:318.0 sportifs:326.1:372.1 et:380.3:392.2"),
+    (296.8, "•:411.4:418.5 Une:424.3:449.2 hotline:455.0:497.3 tenue:503.1:537.6 par:543.4:564.0"),
+    (303.6, "culturels:239.6:293.3 tout:323.0:347.6 en:377.4:392.2"),
+    (313.3, "des:425.8:446.7 agents:450.6:491.2 formés:495.0:537.1"),
+    (320.8, "respectant:239.6:304.7 la:318.1:329.1 sobriété:342.5:392.2"),
+    (329.8, "•:411.4:418.5 Des:425.9:448.8 ateliers:456.1:501.9 collectifs:509.3:564.0"),
+    (337.3, "numérique.:239.6:309.5 Les:371.0:392.2"),
+    (347.1, "mensuels:425.8:483.0"),
+    (353.8, "«:239.6:247.0 ambassadeurs:258.7:346.0 »:357.7:365.0 du:376.8:392.2"),
+    (363.6, "•:411.4:418.5 Une:422.4:447.4 application:451.3:519.0 mobile:522.9:564.0"),
+    (371.1, "projet:239.6:275.9 animent:301.6:351.3 52:376.9:392.2"),
+]
+
+
+def test_a_justified_line_s_last_word_is_no_known_column_s_start() -> None:
+    # `numérique.        Les`: the last word of a two-word justified line, pushed
+    # to the column's edge, starts where the document's other pages start a column.
+    known = column("gauche", 100, 100, 4) + column("droite", 371.0, 100, 4)
+    drawn = [w for top, spans in PUSHED_WHERE_A_COLUMN_IS_KNOWN for w in measured(spans, top, 12.0)]
+    assert "numérique. Les" in texts(page(drawn, number=2).lines)
+    pages = recut((page(known, number=1), page(drawn, number=2)))
+    assert "numérique. Les" in texts(pages[1].lines)

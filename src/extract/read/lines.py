@@ -276,7 +276,7 @@ def _segments(
                 and not stretched_space(
                     rows, index, k, after_cut=len(segments[-1]) == 1 and segments[-1][0] is previous
                 )
-                and not _pushed_to_edge(rows, index, k)
+                and not pushed_to_edge(rows, index, k)
                 and not _run_into_justified(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
@@ -509,7 +509,7 @@ def stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool 
     )
 
 
-def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
+def pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     """The word after the wide space before row[k] ends the line at the column's
     right edge, where the rows around end, and starts where none of them starts a
     column: the last word of a justified line of two or three words in a narrow

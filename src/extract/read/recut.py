@@ -21,6 +21,7 @@ from extract.read.lines import (
     NARROW_GUTTER_EM,
     gutter_between,
     make_line,
+    pushed_to_edge,
     rows_of,
     stretched_space,
     usual_space,
@@ -92,6 +93,9 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
             # in the rows around (`• Une   application   mobile` over its item's
             # next line), however the document's other pages set a column there.
             and not stretched_space(rows, index, _position(rows[index], word))
+            # A short justified line's last word pushed to its column's edge
+            # (`numérique.        Les`), however the other pages set a column there.
+            and not pushed_to_edge(rows, index, _position(rows[index], word))
         ):
             parts.append([word])
         else:
