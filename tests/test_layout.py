@@ -2073,3 +2073,34 @@ def test_a_justified_line_s_last_word_is_no_known_column_s_start() -> None:
     assert "numérique. Les" in texts(page(drawn, number=2).lines)
     pages = recut((page(known, number=1), page(drawn, number=2)))
     assert "numérique. Les" in texts(pages[1].lines)
+
+
+def test_flowed_cards_whose_titles_stand_level_with_the_other_column_s_territories() -> None:
+    # Chromium seed 19098: cards (bold title, then territory and tag) flowed in two
+    # CSS columns, 19.5 pt apart in both. Each card's title happens to stand level
+    # with a territory line of the other column: no row of a grid starts there.
+    title, place = 10.99, 10.0
+    printed = [
+        (54.0, 111.6, "• La conciergerie des aidants", title, True),
+        (54.0, 125.6, "Département de la Orvanne [Label Or]", place, False),
+        (54.0, 155.1, "• BALISE – la plateforme citoyenne de", title, True),
+        (54.0, 170.1, "la métropole", title, True),
+        (54.0, 184.9, "Ville de Marvignac [Label Argent]", place, False),
+        (307.8, 111.6, "• FAROS, l’application mobile au", title, True),
+        (307.8, 126.6, "service de tous les habitants du bassin", title, True),
+        (307.8, 142.3, "de vie", title, True),
+        (307.8, 156.4, "Ambrières-la-Neuve Métropole [Label Argent]", place, False),
+        (307.8, 185.8, "• MonQuartier+ – un dispositif", title, True),
+        (307.8, 200.8, "mutualisé pour les petites communes", title, True),
+        (307.8, 216.6, "rurales et leurs habitants", title, True),
+        (307.8, 230.6, "Communauté de Communes des Marches du Nord-", place, False),
+        (307.8, 244.9, "Est [Label Bronze]", place, False),
+    ]
+    drawn = [w for x, top, text, size, bold in printed for w in words(text, x, top, size, bold)]
+    titles = [line.text for line in read(drawn) if line.text.startswith("•")]
+    assert titles == [
+        "• La conciergerie des aidants",
+        "• BALISE – la plateforme citoyenne de",
+        "• FAROS, l’application mobile au",
+        "• MonQuartier+ – un dispositif",
+    ]

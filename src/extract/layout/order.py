@@ -852,22 +852,28 @@ def _flowed(zone: _Zone) -> bool:
     seems to wait for its neighbour: `_waited` would read the list across.
     """
     columns = _columns(zone.items, zone.gutters)
-    breaks: list[tuple[float, float, int]] = []  # (space, top of the item after it, column)
+    breaks: list[tuple[float, Item, int]] = []  # (space, the item after it, column)
     for k, column in enumerate(columns):
         items = sorted(column, key=lambda i: i.box.top)
         for above, below in zip(items, items[1:], strict=False):
             space = below.box.top - above.box.bottom
             if space > below.size:
-                breaks.append((space, below.box.top, k))
+                breaks.append((space, below, k))
     if len({k for _, _, k in breaks}) < 2:
         return False
     spaces = [space for space, _, _ in breaks]
     if max(spaces) - min(spaces) > SAME_SPACING:
         return False
-    starts = [(i.box.top, k) for k, column in enumerate(columns) for i in column]
+    starts = [(i, k) for k, column in enumerate(columns) for i in column]
+    # An item set otherwise starting level with it (a card's territory line beside
+    # the next card's title) is no row's start either.
     return any(
-        all(abs(top - other) > TOP_TOLERANCE for other, j in starts if j != k)
-        for _, top, k in breaks
+        all(
+            abs(item.box.top - other.box.top) > TOP_TOLERANCE or not _alike(other, item)
+            for other, j in starts
+            if j != k
+        )
+        for _, item, k in breaks
     )
 
 
