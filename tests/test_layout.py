@@ -2104,3 +2104,34 @@ def test_flowed_cards_whose_titles_stand_level_with_the_other_column_s_territori
         "• FAROS, l’application mobile au",
         "• MonQuartier+ – un dispositif",
     ]
+
+
+def test_a_heading_past_a_spilled_record_s_ragged_lines_is_cut_from_its_first_line() -> None:
+    # LibreOffice seed 19088: a record's last four lines spilled to a page, ragged,
+    # beside the next column's bold `PARTENAIRES :` level with the first of them;
+    # the page number over the gap (`– 24 –`) covers the strip. The lines of the
+    # text all end before the heading's side: it stands past their column.
+    drawn = measured("–:299.4:303.9 24:306.1:315.1 –:317.3:321.8", 48.6, 9.0)
+    drawn += measured(
+        "La:69.1:79.1 collectivité:81.5:123.7 vise:126.1:141.3 à:143.6:147.8 lutter:150.2:170.3 "
+        "contre:172.7:196.4 l’isolement:198.8:241.5 des:243.8:256.5 personnes:258.9:296.9",
+        68.9,
+        9.5,
+    )
+    drawn += measured("PARTENAIRES:318.6:393.5 ::396.0:399.5", 68.9, 10.5, bold=True)
+    drawn += measured(
+        "âgées:69.1:90.2 sur:92.6:104.1 l’ensemble:106.5:148.1 du:150.5:160.1 bassin:162.4:186.1 "
+        "de:188.5:197.5 vie.:199.9:213.8 Le:216.2:226.2 dispositif:228.5:263.9 permet:266.3:292.6",
+        79.9,
+        9.5,
+    )
+    drawn += measured(
+        "de:69.1:78.0 renforcer:80.4:115.2 le:117.5:124.4 lien:126.7:141.0 entre:143.4:162.3 "
+        "les:164.7:175.3 habitants:177.7:211.9 et:214.3:221.1 les:223.5:234.0 services:236.4:267.0",
+        90.8,
+        9.5,
+    )
+    drawn += measured("municipaux.:69.1:116.2", 101.8, 9.5)
+    lines = texts(page(drawn).lines)
+    assert "PARTENAIRES :" in lines
+    assert "La collectivité vise à lutter contre l’isolement des personnes" in lines

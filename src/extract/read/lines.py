@@ -152,6 +152,11 @@ def gutter_between(
             # edge, and `right` stands beyond it (a heading of the next column
             # beside a paragraph's first line, a page number over them).
             return True
+        ended = [row for row in near if row]
+        if len(ended) >= 2 and all(max(w.x1 for w in row) <= left.x1 + 1.0 for row in ended):
+            # Ragged lines of its run all end before `left` does: `right` stands
+            # past their column (a heading beside a spilled record's first line).
+            return True
         # Its own run has nothing on either side (a line set alone, justified
         # wide): the text just below or above it, a paragraph away and in the
         # same weight, says (a table's bold header is not judged by its cells).
