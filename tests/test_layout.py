@@ -2135,3 +2135,39 @@ def test_a_heading_past_a_spilled_record_s_ragged_lines_is_cut_from_its_first_li
     lines = texts(page(drawn).lines)
     assert "PARTENAIRES :" in lines
     assert "La collectivité vise à lutter contre l’isolement des personnes" in lines
+
+
+# LibreOffice seed 19073: a section's justified text at the left column's foot,
+# beside the next column's bold `PARTENAIRES` whose colon wrapped under it.
+PUSHED_BESIDE_A_COLON = [
+    (
+        594.7,
+        "financée:139.3:180.8 par:213.5:229.4 des:262.1:279.8 optimiser:362.9:407.4 "
+        "les:423.8:437.8 tournées:454.0:496.8 de:513.0:525.3",
+    ),
+    (
+        607.4,
+        "partenaires.:139.3:197.3 La:206.5:218.7 plateforme:227.8:279.7 collecte:362.9:400.2 "
+        "des:409.8:427.5 déchets:437.1:475.6 tout:485.2:503.5 en:513.1:525.4",
+    ),
+    (
+        620.0,
+        "cherche:139.3:178.4 à:191.0:197.1 simplifier:209.7:253.1 les:265.6:279.7 "
+        "respectant:362.9:414.2 la:446.0:454.5 sobriété:486.2:525.3",
+    ),
+    (632.7, "démarches:139.3:193.7 administratives:206.5:279.7 numérique.:362.9:417.9"),
+    (
+        645.3,
+        "des:139.3:157.0 familles:164.9:202.2 en:210.0:222.3 lien:230.2:247.3 étroit:255.2:279.6",
+    ),
+    (658.0, "avec:139.3:162.5 les:183.9:197.9 associations:219.3:279.8 PARTENAIRES:295.8:374.6:B"),
+    (670.6, "locales.:139.3:176.5 Cette:253.5:279.8 ::295.8:299.5:B"),
+]
+
+
+def test_a_justified_line_s_last_word_before_a_wrapped_colon_is_pushed_to_the_edge() -> None:
+    # `locales.        Cette`: the word stands at the column's edge, where the lines
+    # above end; the bold colon 16 pt after it is another column's heading, not
+    # the line going on.
+    drawn = [w for top, spans in PUSHED_BESIDE_A_COLON for w in measured(spans, top, 11.0)]
+    assert "locales. Cette" in texts(page(drawn).lines)

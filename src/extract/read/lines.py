@@ -521,8 +521,12 @@ def pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     column (`accompagner        les`), pushed to the edge, not a column's start."""
     row = rows[index]
     word = row[k]
-    if k + 1 < len(row) and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size:
-        return False  # the line goes on after it
+    if (
+        k + 1 < len(row)
+        and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size
+        and row[k + 1].bold == word.bold
+    ):
+        return False  # the line goes on after it (not a heading's colon wrapped beside)
     near = _near_words(rows, index, k)
     sizes = tuple({w.size for w in row})
     # Lines of the column that run on across the space and end at that edge (the
