@@ -2171,3 +2171,19 @@ def test_a_justified_line_s_last_word_before_a_wrapped_colon_is_pushed_to_the_ed
     # the line going on.
     drawn = [w for top, spans in PUSHED_BESIDE_A_COLON for w in measured(spans, top, 11.0)]
     assert "locales. Cette" in texts(page(drawn).lines)
+
+
+def test_a_small_capitals_word_ending_in_a_full_size_colon_keeps_its_letters_size() -> None:
+    # Chromium seed 20073: `LES APPORTS DU` / `PROJET:` in small capitals, each
+    # word's first letter at 9.49 pt, the rest at 6.75 pt; the colon has no small
+    # form and stays at 9.49 pt. Both lines are one heading in one size.
+    pieces = [("L", 78.2, 84.9, 9.49), ("ES", 84.9, 94.9, 6.75), ("A", 98.2, 105.6, 9.49)]
+    pieces += [("PPORTS", 105.6, 137.0, 6.75), ("D", 140.3, 148.6, 9.49), ("U", 148.6, 154.5, 6.75)]
+    drawn = [placed(t, x0, x1, 396.2, size, True) for t, x0, x1, size in pieces]
+    pieces = [("P", 78.2, 85.4, 9.49), ("ROJET", 85.4, 110.2, 6.75), (":", 110.2, 113.7, 9.49)]
+    drawn += [placed(t, x0, x1, 408.2, size, True) for t, x0, x1, size in pieces]
+    lines = page(drawn).lines
+    assert [(line.text, line.size) for line in lines] == [
+        ("LES APPORTS DU", 6.75),
+        ("PROJET:", 6.75),
+    ]

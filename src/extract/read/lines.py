@@ -787,12 +787,19 @@ def _glued(row: list[Word]) -> list[Word]:
                 min(last.top, word.top),
                 max(last.x1, word.x1),
                 max(last.bottom, word.bottom),
-                word.size,  # the size next to what follows: `L`+`ES` is small capitals
+                # The size of most of its letters, the later piece's on a tie:
+                # `L`+`ES` is small capitals, and so is `PROJET`+`:` whose colon,
+                # having no small form, is printed at full size.
+                last.size if _letters(last.text) > _letters(word.text) else word.size,
                 last.bold,
             )
         else:
             out.append(word)
     return out
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
 
 
 def _glues(word: Word, piece: Word) -> bool:
