@@ -2187,3 +2187,29 @@ def test_a_small_capitals_word_ending_in_a_full_size_colon_keeps_its_letters_siz
         ("LES APPORTS DU", 6.75),
         ("PROJET:", 6.75),
     ]
+
+
+def test_a_label_s_rest_printed_up_to_its_text_is_cut_where_the_text_above_starts() -> None:
+    # LibreOffice seed 20006: `Apports` / `Du Projet :` in a table's cell, the
+    # text beside it justified; on the second row the colon stands 9.3 pt before
+    # the text, less than twice the row's stretched spaces (6 pt), but the text
+    # starts where the text beside the label's first line starts.
+    drawn = measured("simplifier:136.8:181.5 les:208.8:221.6 démarches:249.0:298.1", 674.5, 11.5)
+    drawn += measured(
+        "administratives:136.8:207.0 des:209.8:225.1 familles.:227.9:267.8", 687.7, 11.5
+    )
+    drawn += measured(
+        "Apports:69.1:109.3:B Cette:133.3:157.5 approche:164.6:206.7 a:213.8:218.9 "
+        "déjà:225.9:245.0 séduit:252.1:279.5 71:286.6:298.1",
+        713.7,
+        11.5,
+    )
+    drawn += measured(
+        "Du:69.1:83.8:B Projet:86.7:117.3:B ::120.1:124.0:B communes:133.3:183.0 "
+        "voisines.:189.0:229.5 La:235.4:247.5 démarche:253.5:298.1",
+        727.0,
+        11.5,
+    )
+    lines = texts(page(drawn).lines)
+    assert "Du Projet :" in lines
+    assert "communes voisines. La démarche" in lines

@@ -293,6 +293,7 @@ def _segments(
             )
             or _label_cell_up_to(rows, index, k)
             or _label_over_its_rest(rows, index, k)
+            or _label_rest_beside_text(rows, index, k)
         ):
             segments.append([word])
         else:
@@ -430,6 +431,30 @@ def _label_over_its_rest(rows: list[list[Word]], index: int, k: int) -> bool:
         and 0 < below[0].top - previous.top <= 2 * larger
         and abs(below[0].x0 - row[start].x0) <= 1.0
         and all(w.bold and w.x1 < word.x0 - 0.5 * word.size for w in below)
+    )
+
+
+def _label_rest_beside_text(rows: list[list[Word]], index: int, k: int) -> bool:
+    """The rest of a bold label (`Du Projet :` under `Apports`) opening its row,
+    printed up to plain text that starts where the text beside the label's first
+    line starts: the label's cell, then its text's, however narrow the space
+    between them (a justified line's stretched spaces may be as wide)."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    if word.bold or word.x0 - previous.x1 <= 0.5 * word.size or index == 0:
+        return False
+    if not all(w.bold for w in row[:k]):
+        return False
+    above = rows[index - 1]
+    if not 0 < row[0].top - above[0].top <= 2 * max(previous.size, word.size):
+        return False
+    return (
+        above[0].bold
+        and abs(above[0].x0 - row[0].x0) <= 1.0
+        and any(
+            not w.bold and abs(w.x0 - word.x0) <= 1.0 and w.x0 - v.x1 > 0.5 * w.size
+            for v, w in zip(above, above[1:], strict=False)
+        )
     )
 
 
