@@ -2213,3 +2213,21 @@ def test_a_label_s_rest_printed_up_to_its_text_is_cut_where_the_text_above_start
     lines = texts(page(drawn).lines)
     assert "Du Projet :" in lines
     assert "communes voisines. La démarche" in lines
+
+
+def test_a_run_in_heading_s_subtitle_of_four_words_joins_its_baseline() -> None:
+    # Chromium seed 21098: `Innovation Du Projet :` in 10.26 pt runs into its
+    # subtitle in 9.49 pt, whose top stands 0.6 pt lower, in a row of its own;
+    # the right column's line, 4.6 pt higher, joined the heading's row. The
+    # subtitle has four words.
+    heading = [("Innovation", 64.0, 115.8), ("Du", 120.3, 134.0), ("Projet", 138.4, 167.5)]
+    heading += [(":", 172.0, 175.4)]
+    drawn = [Word(t, x0, 599.39, x1, 609.65, 10.26, True) for t, x0, x1 in heading]
+    right = [("moyens", 308.8, 342.1), ("entre", 344.7, 366.3), ("les", 369.0, 381.1)]
+    right += [("communes", 383.7, 430.2), ("rurales.", 432.8, 464.5)]
+    drawn += [Word(t, x0, 594.74, x1, 604.24, 9.49, False) for t, x0, x1 in right]
+    subtitle = [("L’innovation", 182.7, 232.9), ("au", 237.1, 247.7), ("cœur", 251.9, 274.1)]
+    subtitle += [("des", 278.3, 293.6)]
+    drawn += [Word(t, x0, 599.99, x1, 609.49, 9.49, False) for t, x0, x1 in subtitle]
+    drawn += measured("quartiers:64.0:100.9", 612.74, 9.49)
+    assert "Innovation Du Projet : L’innovation au cœur des" in texts(page(drawn).lines)

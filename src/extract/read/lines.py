@@ -848,12 +848,13 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
     higher, leaves the bullet of an item beside it just short of half its
     height in the row, while the item's text joined it. A short row whose
     every word stands on the line of words of its size in a nearby row, beside
-    them, or whose first word stands on the baseline of the word right before it
-    (the text after a run-in heading set larger), belongs there.
+    them, or a row of any length whose first word stands on the baseline of the
+    word right before it (the text after a run-in heading set larger), belongs
+    there.
     """
     out = [list(row) for row in rows]
     for k, row in enumerate(out):
-        if not row or len(row) > 3:
+        if not row:
             continue
         for j in (k - 1, k + 1, k - 2, k + 2):
             if not 0 <= j < len(out) or not out[j]:
@@ -861,8 +862,10 @@ def _baselines_joined(rows: list[list[Word]]) -> list[list[Word]]:
             other = out[j]
             # A row spaced wide (a justified line's end) may stand as far off.
             spaced = max((b.x0 - a.x1 for a, b in zip(row, row[1:], strict=False)), default=0.0)
-            on_line = all(_on_baseline(w, other) for w in row) or _beside_on_baseline(
-                row[0], other, RUN_IN_SPACE * spaced
+            # A longer row joins only right after a word on its baseline: the
+            # text after a run-in heading (`L’innovation au cœur des`).
+            on_line = (len(row) <= 3 and all(_on_baseline(w, other) for w in row)) or (
+                _beside_on_baseline(row[0], other, RUN_IN_SPACE * spaced if len(row) <= 3 else 0.0)
             )
             if on_line and not any(w.x0 < o.x1 and o.x0 < w.x1 for w in row for o in other):
                 out[j] = sorted([*other, *row], key=_LEFT)
