@@ -2215,6 +2215,48 @@ def test_a_label_s_rest_printed_up_to_its_text_is_cut_where_the_text_above_start
     assert "communes voisines. La démarche" in lines
 
 
+# reportlab seed 21060: summary cards in three columns, ragged; a title's second
+# line (`dispositif mutualisé pour`) beside the next card's `connectée`.
+TITLES_BESIDE_A_CARD = [
+    (
+        149.0,
+        "et:52.0:61.1 du:63.9:75.3 Plateau:78.2:111.9 des:114.8:130.7 Mille:133.6:154.4 "
+        "Étangs:157.3:188.1 du:191.0:202.4 Haut-Pays:220.7:266.4 Mauricien:269.2:313.1 "
+        "et:316.0:325.1 des:327.9:343.8 Deux:346.7:370.2",
+    ),
+    (160.9, "Sud:52.0:69.1 Rivières:220.7:256.7 Réunies:259.6:295.5"),
+    (172.7, "[Label:52.0:79.8 Or]:82.7:96.9 [Label:220.7:248.5 Argent]:251.3:285.2"),
+    (
+        191.8,
+        "•:52.0:57.3 Graine:64.6:98.1:B de:101.2:113.8:B Data,:116.9:144.2:B un:147.4:160.2:B "
+        "•:220.7:226.0 La:233.3:245.1:B cantine:248.2:285.9:B zéro:289.1:311.0:B "
+        "gaspillage:314.2:366.3:B",
+    ),
+    (
+        203.6,
+        "dispositif:64.6:111.9:B mutualisé:115.0:165.2:B pour:168.3:191.8:B "
+        "connectée:233.3:285.5:B",
+    ),
+    (215.5, "les:64.6:79.1:B petites:82.3:118.0:B communes:121.1:175.7:B Saint-Ardoin:220.7:276.2"),
+    (
+        227.4,
+        "rurales:64.6:100.5:B et:103.6:114.0:B leurs:117.2:142.6:B habitants:145.7:194.2:B "
+        "[Label:220.7:248.5 Bronze]:251.3:286.2",
+    ),
+    (239.3, "Département:52.0:112.0 de:114.9:126.1 la:129.0:137.0 Arnelle:139.8:171.5"),
+    (251.2, "[Label:52.0:79.8 Argent]:82.7:116.5"),
+]
+
+
+def test_a_word_after_plain_spaces_and_a_gutter_is_no_justified_line_s_last() -> None:
+    # `connectée` ends where two lines of its column happen to end, but the line
+    # before it is set with plain spaces: no justified line pushed it there.
+    drawn = [w for top, spans in TITLES_BESIDE_A_CARD for w in measured(spans, top, 9.0)]
+    lines = texts(page(drawn).lines)
+    assert "dispositif mutualisé pour" in lines
+    assert "connectée" in lines
+
+
 def test_a_run_in_heading_s_subtitle_of_four_words_joins_its_baseline() -> None:
     # Chromium seed 21098: `Innovation Du Projet :` in 10.26 pt runs into its
     # subtitle in 9.49 pt, whose top stands 0.6 pt lower, in a row of its own;

@@ -552,6 +552,10 @@ def pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
         and row[k + 1].bold == word.bold
     ):
         return False  # the line goes on after it (not a heading's colon wrapped beside)
+    if k >= 2 and 0 < row[k - 1].x0 - row[k - 2].x1 <= 0.5 * min(
+        word.size, word.x0 - row[k - 1].x1
+    ):
+        return False  # a plain space before: no justified line stretched this one
     near = _near_words(rows, index, k)
     sizes = tuple({w.size for w in row})
     # Lines of the column that run on across the space and end at that edge (the
