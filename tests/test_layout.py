@@ -2273,3 +2273,26 @@ def test_a_run_in_heading_s_subtitle_of_four_words_joins_its_baseline() -> None:
     drawn += [Word(t, x0, 599.99, x1, 609.49, 9.49, False) for t, x0, x1 in subtitle]
     drawn += measured("quartiers:64.0:100.9", 612.74, 9.49)
     assert "Innovation Du Projet : L’innovation au cœur des" in texts(page(drawn).lines)
+
+
+def test_a_label_s_rest_beside_a_sentence_going_on_opens_no_label() -> None:
+    # Chromium seed 22012: `LES APPORTS DU` / `PROJET`, 19 pt apart, small capitals;
+    # the text beside the label's rest is the rest of the paragraph and of a list
+    # item opened beside its first line, blocks of their own opening in lower case.
+    from extract.layout.order import _label_heads
+
+    def item(box: tuple[float, float, float, float], lines: int, bold: bool, lower: bool) -> Item:
+        return Item(BBox(*box), 8.25 if bold else 11.5, lines, False, lower, bold)
+
+    first = item((51.0, 562.7, 134.5, 574.2), 1, True, False)
+    rest = item((51.0, 581.7, 84.7, 589.9), 1, True, False)
+    texts_beside = [
+        item((185.5, 563.2, 333.8, 574.7), 1, False, False),
+        item((185.5, 578.9, 346.0, 783.9), 13, False, True),
+        item((367.1, 563.2, 490.6, 574.7), 1, False, False),
+        item((380.9, 579.7, 517.0, 606.9), 2, False, True),
+    ]
+    assert _label_heads([first, rest], texts_beside) == [first]
+    # Text beside it that opens a sentence of its own is a row of its own.
+    texts_beside[1] = item((185.5, 578.9, 346.0, 783.9), 13, False, False)
+    assert _label_heads([first, rest], texts_beside) == [first, rest]

@@ -499,12 +499,13 @@ def _label_heads(labels: list[Item], texts: list[Item]) -> list[Item]:
     onto a block of its own (`LES APPORTS DU` / `PROJET :`, set small on a wide
     line height), right under it, at its start, in its size and weight, with no
     text of its own beside it (a table's bold header over a bold cell stands
-    over the cell's row, whose text starts beside the cell)."""
+    over the cell's row, whose text starts beside the cell); text beside it that
+    opens in lower case goes on from the label above."""
     heads: list[Item] = []
     previous: Item | None = None
     for label in sorted(labels, key=lambda i: i.box.top):
         goes_on = previous is not None and _label_goes_on(previous, label)
-        if not goes_on or any(_beside(label, text) for text in texts):
+        if not goes_on or any(_beside(label, text) and not text.lowercase_start for text in texts):
             heads.append(label)
         previous = label
     return heads
