@@ -2296,3 +2296,20 @@ def test_a_label_s_rest_beside_a_sentence_going_on_opens_no_label() -> None:
     # Text beside it that opens a sentence of its own is a row of its own.
     texts_beside[1] = item((185.5, 578.9, 346.0, 783.9), 13, False, False)
     assert _label_heads([first, rest], texts_beside) == [first, rest]
+
+
+def test_a_bold_heading_past_a_spilled_item_s_one_ragged_line_is_cut_from_it() -> None:
+    # LibreOffice seed 22065: a list item's last two lines spilled to a page, the
+    # second ending far short; `Partenaires:` in bold stands 29 pt after the first,
+    # under the page number (`page 31 / 36`) that covers the strip.
+    drawn = measured("page:272.4:294.6 31:297.5:308.9 /:311.7:314.7 36:317.7:329.1", 48.7, 9.0)
+    drawn += measured(
+        "•:132.5:138.1 Un:145.8:159.9 partenariat:162.9:217.5 avec:220.5:242.4 le:245.4:254.1 "
+        "tissu:257.1:279.8 Partenaires::308.8:374.1:B",
+        69.1,
+        9.5,
+    )
+    drawn += measured("associatif:145.8:191.3", 80.2, 9.5)
+    lines = texts(page(drawn).lines)
+    assert "• Un partenariat avec le tissu" in lines
+    assert "Partenaires:" in lines

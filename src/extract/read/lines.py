@@ -140,10 +140,8 @@ def gutter_between(
     # a heading run into it is (its justified spaces are the paragraph's).
     sizes = tuple({w.size for w in rows[index]})
     lo, hi = left.x0 - em, right.x1 + em  # a row's words further off say nothing here
-    near = [
-        [w for w in row if w.x1 > lo and w.x0 < hi]
-        for row in _run_rows(rows, index, sizes, 1.6 * em)
-    ]
+    own_run = _run_rows(rows, index, sizes, 1.6 * em)
+    near = [[w for w in row if w.x1 > lo and w.x0 < hi] for row in own_run]
     probes = list(_probes(left, right))
     witnesses = [_Witness(row) for row in near]
     if not any(w.flanks(x) or w.covers(x) for w in witnesses for x in probes):
@@ -152,8 +150,14 @@ def gutter_between(
             # edge, and `right` stands beyond it (a heading of the next column
             # beside a paragraph's first line, a page number over them).
             return True
-        ended = [row for row in near if row]
-        if len(ended) >= 2 and all(max(w.x1 for w in row) <= left.x1 + 1.0 for row in ended):
+        # One such line will do for a heading in another weight a gutter away (a
+        # justified line's stretched spaces keep the weight; a run-in heading's
+        # space is no gutter).
+        wide = right.x0 - left.x1 > GUTTER_EM * em
+        enough = 1 if right.bold != left.bold and wide else 2
+        if len(own_run) >= enough and all(
+            max(w.x1 for w in row) <= left.x1 + 1.0 for row in own_run
+        ):
             # Ragged lines of its run all end before `left` does: `right` stands
             # past their column (a heading beside a spilled record's first line).
             return True
