@@ -2313,3 +2313,24 @@ def test_a_bold_heading_past_a_spilled_item_s_one_ragged_line_is_cut_from_it() -
     lines = texts(page(drawn).lines)
     assert "• Un partenariat avec le tissu" in lines
     assert "Partenaires:" in lines
+
+
+# LibreOffice seed 22065: a subtitle justified in a table's cell beside its label.
+SUBTITLE_IN_A_CELL = [
+    (200.7, "Description:70.1:132.0:B Quand:146.0:177.8 le:204.8:213.4 numérique:240.4:292.6"),
+    (211.8, "du:70.1:83.6:B projet::86.9:122.3:B rapproche:146.0:195.6"),
+    (229.9, "L’équipe:146.0:187.9 projet:204.9:233.7 vise:250.8:269.7 à:286.8:292.5"),
+    (
+        241.0,
+        "renforcer:146.0:191.5 le:200.4:209.0 lien:217.8:235.6 entre:244.5:270.2 les:279.1:292.7",
+    ),
+    (252.0, "habitants:146.0:191.1 et:204.3:213.7 les:226.8:240.3 services:253.4:292.7"),
+]
+
+
+def test_a_justified_space_whose_next_word_is_no_column_s_start_stays_in_its_line() -> None:
+    # `Quand   le   numérique`: spaces stretched alike to 27 pt. A line below
+    # (`habitants et les services`, justified) has `et` where `le` starts, after
+    # one of its own stretched spaces, whose next word lies past the words around.
+    drawn = [w for top, spans in SUBTITLE_IN_A_CELL for w in measured(spans, top, 9.5)]
+    assert "Quand le numérique" in texts(page(drawn).lines)

@@ -497,17 +497,26 @@ def _justified(row: list[Word], k: int, after_cut: bool = False) -> bool:
     return any(other is not None and abs(other - gap) <= STRETCHED_ALIKE for other in neighbours)
 
 
-def _near_words(rows: list[list[Word]], index: int, k: int) -> list[list[Word]]:
-    """The words around the space before row[k] in the rows of its run of text."""
+def _near_words(
+    rows: list[list[Word]], index: int, k: int, context: bool = False
+) -> list[list[Word]]:
+    """The words around the space before row[k] in the rows of its run of text;
+    with `context`, each row's words also one word further on either side, so
+    that a space at the window's edge is seen between its two words (a justified
+    line's stretched space, not a column's start)."""
     row = rows[index]
     em = row[k].size
     lo, hi = row[k - 1].x0 - em, row[k].x1 + em
     sizes = tuple({w.size for w in row})
-    near = [
-        [w for w in other if w.x1 > lo and w.x0 < hi]
-        for other in _run_rows(rows, index, sizes, 2.5 * em)
-    ]
-    return [other for other in near if other]
+    near = []
+    for other in _run_rows(rows, index, sizes, 2.5 * em):
+        inside = [j for j, w in enumerate(other) if w.x1 > lo and w.x0 < hi]
+        if inside:
+            first, last = inside[0], inside[-1] + 1
+            if context:
+                first, last = max(0, first - 1), min(len(other), last + 1)
+            near.append(other[first:last])
+    return near
 
 
 def _column_starts_at(near: list[list[Word]], word: Word) -> bool:
@@ -539,7 +548,7 @@ def stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool 
     return (
         row[k - 1].bold == row[k].bold
         and _justified(row, k - 1, after_cut)
-        and not _column_starts_at(_near_words(rows, index, k), row[k])
+        and not _column_starts_at(_near_words(rows, index, k, context=True), row[k])
     )
 
 
