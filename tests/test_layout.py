@@ -48,6 +48,11 @@ def measured(spans: str, top: float, size: float = SIZE, bold: bool = False) -> 
     return out
 
 
+def measured_rows(rows: Sequence[tuple[float, str]], size: float) -> list[Word]:
+    """Rows of words where a reader measured them, each as (top, `text:x0:x1` words)."""
+    return [w for top, spans in rows for w in measured(spans, top, size)]
+
+
 def spread(tokens: list[str], x0: float, x1: float, top: float) -> list[Word]:
     """A justified line: its words spread from x0 to x1."""
     widths = [CHAR * len(t) for t in tokens]
@@ -2012,7 +2017,7 @@ def test_a_justified_line_s_last_word_is_no_column_where_the_columns_share_one_r
     # after the first, at the column's right edge; the blank strip before the
     # right column is measured in all the rows the column runs through, not only
     # in the one row both columns share.
-    drawn = [w for top, spans in JUSTIFIED_AT_TWO_PITCHES for w in measured(spans, top, 12.0)]
+    drawn = measured_rows(JUSTIFIED_AT_TWO_PITCHES, 12.0)
     lines = texts(read(drawn))
     assert "numérique. La" in lines
 
@@ -2069,7 +2074,7 @@ def test_a_justified_line_s_last_word_is_no_known_column_s_start() -> None:
     # `numérique.        Les`: the last word of a two-word justified line, pushed
     # to the column's edge, starts where the document's other pages start a column.
     known = column("gauche", 100, 100, 4) + column("droite", 371.0, 100, 4)
-    drawn = [w for top, spans in PUSHED_WHERE_A_COLUMN_IS_KNOWN for w in measured(spans, top, 12.0)]
+    drawn = measured_rows(PUSHED_WHERE_A_COLUMN_IS_KNOWN, 12.0)
     assert "numérique. Les" in texts(page(drawn, number=2).lines)
     pages = recut((page(known, number=1), page(drawn, number=2)))
     assert "numérique. Les" in texts(pages[1].lines)
@@ -2169,7 +2174,7 @@ def test_a_justified_line_s_last_word_before_a_wrapped_colon_is_pushed_to_the_ed
     # `locales.        Cette`: the word stands at the column's edge, where the lines
     # above end; the bold colon 16 pt after it is another column's heading, not
     # the line going on.
-    drawn = [w for top, spans in PUSHED_BESIDE_A_COLON for w in measured(spans, top, 11.0)]
+    drawn = measured_rows(PUSHED_BESIDE_A_COLON, 11.0)
     assert "locales. Cette" in texts(page(drawn).lines)
 
 
@@ -2251,7 +2256,7 @@ TITLES_BESIDE_A_CARD = [
 def test_a_word_after_plain_spaces_and_a_gutter_is_no_justified_line_s_last() -> None:
     # `connectée` ends where two lines of its column happen to end, but the line
     # before it is set with plain spaces: no justified line pushed it there.
-    drawn = [w for top, spans in TITLES_BESIDE_A_CARD for w in measured(spans, top, 9.0)]
+    drawn = measured_rows(TITLES_BESIDE_A_CARD, 9.0)
     lines = texts(page(drawn).lines)
     assert "dispositif mutualisé pour" in lines
     assert "connectée" in lines
@@ -2332,5 +2337,5 @@ def test_a_justified_space_whose_next_word_is_no_column_s_start_stays_in_its_lin
     # `Quand   le   numérique`: spaces stretched alike to 27 pt. A line below
     # (`habitants et les services`, justified) has `et` where `le` starts, after
     # one of its own stretched spaces, whose next word lies past the words around.
-    drawn = [w for top, spans in SUBTITLE_IN_A_CELL for w in measured(spans, top, 9.5)]
+    drawn = measured_rows(SUBTITLE_IN_A_CELL, 9.5)
     assert "Quand le numérique" in texts(page(drawn).lines)
