@@ -282,10 +282,9 @@ def _segments(
                     word,
                     tie=_label_beside(rows, index, k, GUTTER_EM * larger),
                 )
-                and not stretched_space(
+                and not justified_space(
                     rows, index, k, after_cut=len(segments[-1]) == 1 and segments[-1][0] is previous
                 )
-                and not pushed_to_edge(rows, index, k)
                 and not _run_into_justified(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
@@ -535,7 +534,7 @@ def _column_starts_at(near: list[list[Word]], word: Word) -> bool:
     return False
 
 
-def stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool = False) -> bool:
+def _stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool = False) -> bool:
     """The wide space before row[k] is one of its justified line's spaces, and
     the word after it starts no column in the rows around (a short line set
     justified, `Quand   le   numérique`, beside a column whose rows vote for a
@@ -552,7 +551,14 @@ def stretched_space(rows: list[list[Word]], index: int, k: int, after_cut: bool 
     )
 
 
-def pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
+def justified_space(rows: list[list[Word]], index: int, k: int, after_cut: bool = False) -> bool:
+    """The wide space before row[k] is its justified line's: one of its stretched
+    spaces (`_stretched_space`), or the one before its last word pushed to the
+    column's edge (`_pushed_to_edge`). Neither is a gutter."""
+    return _stretched_space(rows, index, k, after_cut) or _pushed_to_edge(rows, index, k)
+
+
+def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     """The word after the wide space before row[k] ends the line at the column's
     right edge, where the rows around end, and starts where none of them starts a
     column: the last word of a justified line of two or three words in a narrow

@@ -20,10 +20,9 @@ from extract.read.lines import (
     BULLETS,
     NARROW_GUTTER_EM,
     gutter_between,
+    justified_space,
     make_line,
-    pushed_to_edge,
     rows_of,
-    stretched_space,
     usual_space,
 )
 
@@ -89,13 +88,12 @@ def _cut(line: Line, rows: list[list[Word]], index: int, gutters: list[float]) -
             # The column is known from other rows: across a wide gap, its cells'
             # padding may leave a narrow blank strip (not so a tracked heading's spaces).
             and gutter_between(rows, index, previous, word, strip_em=0.5 if gap > 1.5 * em else 0.8)
-            # One of a justified line's stretched spaces, where no column starts
-            # in the rows around (`• Une   application   mobile` over its item's
-            # next line), however the document's other pages set a column there.
-            and not stretched_space(rows, index, _position(rows[index], word))
-            # A short justified line's last word pushed to its column's edge
-            # (`numérique.        Les`), however the other pages set a column there.
-            and not pushed_to_edge(rows, index, _position(rows[index], word))
+            # A justified line's space, however the document's other pages set a
+            # column there: one of its stretched spaces where no column starts in
+            # the rows around (`• Une   application   mobile` over its item's next
+            # line), or the one before its last word pushed to the column's edge
+            # (`numérique.        Les`).
+            and not justified_space(rows, index, _position(rows[index], word))
         ):
             parts.append([word])
         else:
