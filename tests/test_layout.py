@@ -2339,3 +2339,54 @@ def test_a_justified_space_whose_next_word_is_no_column_s_start_stays_in_its_lin
     # one of its own stretched spaces, whose next word lies past the words around.
     drawn = measured_rows(SUBTITLE_IN_A_CELL, 9.5)
     assert "Quand le numérique" in texts(page(drawn).lines)
+
+
+def test_list_items_flowed_in_two_columns_are_no_labels_of_the_items_beside_them() -> None:
+    # reportlab seed 23097: a summary's entries without frames, flowed in two
+    # columns: bullet and bold title, territory, tag. The left column (the first
+    # and third entries) is narrow, and its first item stands beside the top of
+    # the second entry, as a label beside its text; but an item of a list opens
+    # as the one beside it does: it labels nothing.
+    def entry(title: str, territory: str, tier: str, x: float, top: float) -> list[Word]:
+        return (
+            words(f"• {title}", x, top, bold=True)
+            + words(territory, x, top + 13.2)
+            + words(f"[label {tier}]", x, top + 26.4)
+        )
+
+    drawn = entry("Solibus", "Ville de Rivesaltine", "argent", 69.0, 116.0)
+    drawn += entry("VéloLien", "Communauté de Communes des Marches du Nord-Est", "bronze", 310, 116)
+    drawn += entry("FAROS", "Gravelonne", "argent", 69.0, 163.5)
+    titles = [line.text for line in read(drawn) if line.bold]
+    assert titles == ["• Solibus", "• FAROS", "• VéloLien"]
+
+
+def test_cards_of_mixed_weights_flowed_in_two_columns_are_no_labels() -> None:
+    # Chromium seed 23009: a summary's cards without frames in two CSS columns,
+    # each one block: plain territory, bold title, plain tag. The left column is
+    # narrow enough to be a margin of labels, each beside the top of a card; but
+    # each of its items prints the same run of weights as the card beside it.
+    def card(territory: str, title: list[str], tier: str, x: float, top: float) -> list[Word]:
+        drawn = words(territory, x, top, 11.5)
+        for k, line in enumerate(title):
+            drawn += words(line, x, top + 15.7 * (k + 1), 11.5, bold=True)
+        return drawn + words(f"[label {tier}]", x, top + 15.7 * (len(title) + 1), 11.5)
+
+    drawn = card("Département de la Lorme", ["AGORIA"], "or", 39.8, 111.7)
+    drawn += card(
+        "Département de la Sarrance",
+        ["Un assistant vocal pour les seniors isolés"],
+        "argent",
+        299.1,
+        111.7,
+    )
+    drawn += card("Joncières", ["ParcoursFacile"], "or", 39.8, 173.9)
+    drawn += card(
+        "Ville de Gravelonne",
+        ["SentinelleVerte, un outil partagé entre les", "communes du territoire"],
+        "bronze",
+        299.1,
+        173.9,
+    )
+    titles = [line.text.split()[0] for line in read(drawn) if line.bold]
+    assert titles == ["AGORIA", "ParcoursFacile", "Un", "SentinelleVerte,", "communes"]

@@ -92,8 +92,18 @@ def _block_item(block: Block) -> Item:
         first_x0=first.bbox.x0,
         hang=_hang(block),
         pitch=_pitch(block),
+        weights=_weights(block),
         ref=block,
     )
+
+
+def _weights(block: Block) -> tuple[bool, ...]:
+    """Its lines' weights from the top, a run of lines in one weight told once."""
+    runs: list[bool] = []
+    for line in block.lines:
+        if not runs or runs[-1] != line.bold:
+            runs.append(line.bold)
+    return tuple(runs)
 
 
 def _pitch(block: Block) -> float | None:

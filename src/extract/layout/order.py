@@ -55,6 +55,7 @@ class Item:
     hang: float | None = None  # how far its last list item's next line starts right of its bullet
     pitch: float | None = None  # the distance from one of its lines' top to the next's
     upper_start: bool = False  # its text opens with a capital (a sentence or a name)
+    weights: tuple[bool, ...] = ()  # its lines' weights (bold or not), each run once
     children: list[Item] = field(default_factory=list)
     ref: object = None  # the block it stands for, when not framed
 
@@ -456,6 +457,8 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
         return False
     if _mirrored(labels, texts):
         return False  # cards side by side, not labels beside their text
+    if _entries_beside(labels, texts):
+        return False
     bold = all(i.bold for i in labels) and not any(i.bold for i in texts if i.lines)
     end = max(i.box.bottom for i in texts)
     written = [i.box.bottom for i in texts if i.lines]  # figures say nothing
@@ -492,6 +495,22 @@ def _mirrored(left: list[Item], right: list[Item]) -> bool:
         abs(a.box.top - b.box.top) <= TOP_TOLERANCE and a.bold == b.bold and a.lines and b.lines
         for a, b in pairs
     )
+
+
+def _entries_beside(left: list[Item], right: list[Item]) -> bool:
+    """Each item of the left column that stands beside one of the right's is set
+    as that one is: both open a list item, or both print their lines in the same
+    run of weights (a plain territory, a bold title, a plain tag) in one size.
+    Entries of a list flowed in columns (cards without frames, a bullet list in
+    two columns), not labels: a label is set unlike the text it names."""
+    pairs = [(a, b) for a in left for b in right if b.lines and _beside(a, b)]
+    return bool(pairs) and all(_entry_alike(a, b) for a, b in pairs)
+
+
+def _entry_alike(a: Item, b: Item) -> bool:
+    if a.listed or b.listed:
+        return a.listed and b.listed
+    return len(a.weights) > 1 and a.weights == b.weights and abs(a.size - b.size) <= 0.6
 
 
 def _label_heads(labels: list[Item], texts: list[Item]) -> list[Item]:
