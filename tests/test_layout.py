@@ -2390,3 +2390,59 @@ def test_cards_of_mixed_weights_flowed_in_two_columns_are_no_labels() -> None:
     )
     titles = [line.text.split()[0] for line in read(drawn) if line.bold]
     assert titles == ["AGORIA", "ParcoursFacile", "Un", "SentinelleVerte,", "communes"]
+
+
+def _lines_of(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
+    """n lines of a text block, one measured word each, 13.4 pt apart."""
+    return [placed(f"{name}-{k}", x0, x1, top + 13.4 * k, 11.5) for k in range(n)]
+
+
+def _label(parts: list[tuple[str, float]], x0: float, top: float) -> list[Word]:
+    return [placed(t, x0, x1, top + 13.5 * k, 11.5, True) for k, (t, x1) in enumerate(parts)]
+
+
+def test_a_narrow_column_s_labels_nearly_as_wide_as_its_text_in_a_flow_of_labelled_columns() -> (
+    None
+):
+    # LibreOffice seed 19024, page 9: sections as tables flowed in two columns,
+    # each column a column of bold labels and one of text. The left column's
+    # labels are 80 % as wide as its text: too wide for labels on their own,
+    # not beside the right column's labels, which vouch for them.
+    drawn = _label([("DESCRIPTION", 161.3), ("DU", 87.1), ("PROJET", 150.3)], 67.1, 180.5)
+    drawn += _lines_of("desc", 175.4, 288.2, 180.4, 22)
+    drawn += _label([("INNOVATION", 155.8), ("DU", 87.1), ("PROJET", 150.3)], 67.1, 488.0)
+    drawn += _lines_of("innov", 169.9, 288.2, 487.9, 12)
+    drawn += _lines_of("suite", 407.0, 525.3, 180.4, 11)
+    drawn += _label([("APPORTS", 366.9), ("DU", 324.3), ("PROJET", 363.5)], 304.3, 340.6)
+    drawn += _lines_of("apports", 380.9, 525.3, 340.5, 11)
+    order = [line.text.split("-")[0] for line in read(drawn)]
+    assert order == (
+        ["DESCRIPTION", "DU", "PROJET"]
+        + ["desc"] * 22
+        + ["INNOVATION", "DU", "PROJET"]
+        + ["innov"] * 12
+        + ["suite"] * 11
+        + ["APPORTS", "DU", "PROJET"]
+        + ["apports"] * 11
+    )
+
+
+def test_a_flow_s_second_column_with_a_label_of_its_own_is_read_after_the_first() -> None:
+    # LibreOffice seed 19024, page 8: the same flow. The left column holds the
+    # end of a section's text, then the `APPORTS` label and its subtitle; the
+    # right column the rest of that section's text, then the `PARTENAIRES`
+    # label, so wide that it reaches over the column's text. The right column
+    # is no more text beside the left one's label: it has a label of its own.
+    drawn = _lines_of("fin", 169.9, 288.2, 63.2, 8)
+    drawn += _label([("APPORTS", 129.7), ("DU", 87.1), ("PROJET", 126.3)], 67.1, 183.3)
+    drawn += [placed("sous-titre", 143.8, 288.2, 183.2, 11.5)]
+    drawn += [placed("réinventé", 143.8, 199.3, 196.6, 11.5)]
+    drawn += _lines_of("suite", 380.9, 525.3, 63.2, 8)
+    drawn += _label([("PARTENAIRES", 400.2), (":", 308.5)], 304.3, 183.3)
+    order = [line.text.split("-")[0] for line in read(drawn)]
+    assert order == (
+        ["fin"] * 8
+        + ["APPORTS", "DU", "PROJET", "sous", "réinventé"]
+        + ["suite"] * 8
+        + ["PARTENAIRES", ":"]
+    )

@@ -27,6 +27,10 @@ MIN_GUTTER = 2.0
 # of BOLD_LABEL_SHARE when its labels are in bold beside text that is not.
 LABEL_SHARE = 0.6
 BOLD_LABEL_SHARE = 0.75
+# Bold labels in each of a flow's columns only need be narrower than their text:
+# the other columns' labels vouch for them (a narrow column leaves its labels
+# nearly as wide as its text).
+PAIRED_LABEL_SHARE = 0.9
 # A column that runs down past this share of the page height runs to its foot.
 FOOT_SHARE = 0.8
 # A column ends this many lines above the foot of the text area at most when
@@ -448,11 +452,14 @@ def _ruled_rows(zone: _Zone, ctx: Context) -> bool:
     return False
 
 
-def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = None) -> bool:
+def _labels_of(
+    labels: list[Item], texts: list[Item], body: list[Item] | None = None, paired: bool = False
+) -> bool:
     """Whether `labels` (a column) are labels of `texts` (the columns right of it):
     narrow, each beside the top of some text or below them all. Bold labels
     beside plain text are measured against the whole `body` they label (a
-    body in two columns), others against `texts`."""
+    body in two columns), others against `texts`; `paired`, they are one of
+    a flow's columns of labels, each beside its own text."""
     if not labels or not texts or any(not i.lines for i in labels):
         return False
     if _mirrored(labels, texts):
@@ -469,7 +476,8 @@ def _labels_of(labels: list[Item], texts: list[Item], body: list[Item] | None = 
         # label is.
         return True
     lo, hi = _span(body if bold and body else texts)
-    if max(i.width for i in labels) > (BOLD_LABEL_SHARE if bold else LABEL_SHARE) * (hi - lo):
+    share = (PAIRED_LABEL_SHARE if paired else BOLD_LABEL_SHARE) if bold else LABEL_SHARE
+    if max(i.width for i in labels) > share * (hi - lo):
         return False
     heads = _label_heads(labels, texts)
     beside = [a for a in heads if any(_beside(a, b) for b in texts)]
@@ -567,10 +575,11 @@ def _column_units(zone: _Zone, ctx: Context) -> list[Item]:
     one (headings in the margin of the second column of a page) is read with it."""
     columns = _columns(zone.items, zone.gutters)
     ctx.columns.append(columns)
+    paired = _label_pairs(zone)
     out: list[Item] = []
     k = 0
     while k < len(columns):
-        if k + 1 < len(columns) and _labels_of(columns[k], columns[k + 1]):
+        if k + 1 < len(columns) and _labels_of(columns[k], columns[k + 1], paired=paired):
             pair = columns[k] + columns[k + 1]
             lo = max(i.box.x1 for i in columns[k])
             hi = min(i.box.x0 for i in columns[k + 1])
@@ -606,6 +615,7 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
         or _flows_on(rows, cut, zone.gutters[1][0])
         or _row_split(rows, cut, zone.gutters[1][0])
         or _table_goes_on(rows, cut, zone.gutters[1][0])
+        or _labels_of_its_own(zone.items, cut, zone.gutters[1][0])
     ):
         inner = zone.gutters[1][0]
         left = [i for i in zone.items if i.box.x1 <= inner + 0.5]
@@ -621,6 +631,24 @@ def _labelled_rows(zone: _Zone, ctx: Context) -> list[Item]:
             ctx.columns.append([labels])
         out += sorted(labels, key=lambda i: i.box.top) + order(rest, ctx)
     return out
+
+
+def _labels_of_its_own(items: list[Item], cut: float, inner: float) -> bool:
+    """Right of `inner`, a bold item set as the labels left of `cut` stands at
+    that part's left edge, and all its text starts further right: the part is a
+    column of a flow with labels of its own (whose labels and text overlap, a
+    wide label over a narrow strip), not more text beside the first labels."""
+    labels = [i for i in items if i.box.x1 <= cut + 0.5]
+    right = [i for i in items if i.box.x1 > inner + 0.5]
+    edge = min(i.box.x0 for i in right)
+    texts = [i for i in right if i.lines and not i.bold]
+    return bool(texts) and any(
+        i.bold
+        and abs(i.box.x0 - edge) <= ALIGN
+        and any(_alike(i, label) for label in labels)
+        and all(t.box.x0 > i.box.x0 + i.size for t in texts)
+        for i in right
+    )
 
 
 def _flows_on(rows: list[list[Item]], cut: float, inner: float) -> bool:
@@ -904,7 +932,9 @@ def _label_pairs(zone: _Zone) -> bool:
     return (
         len(columns) >= 4
         and len(columns) % 2 == 0
-        and all(_labels_of(columns[k], columns[k + 1]) for k in range(0, len(columns), 2))
+        and all(
+            _labels_of(columns[k], columns[k + 1], paired=True) for k in range(0, len(columns), 2)
+        )
     )
 
 
