@@ -393,18 +393,26 @@ def _cell_wrapped_beside(
 def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     """A bold label printed up to the text of the cell beside it (`Apports du`
     then `L’innovation au cœur des quartiers`, the label's cell full): after
-    more than half an em and twice the row's usual space, not one of a justified
-    line's stretched spaces, plain text starts where at least two rows of its
-    run start, and none of them prints across the space. A heading run into its
-    paragraph has the paragraph's next lines running under that space."""
+    more than half an em and twice the label's own spaces (the row's, for a label
+    of one word), not one of a justified line's stretched spaces, plain text
+    starts where at least two rows of its block start, and none of them prints
+    across the space. A heading run into its paragraph has the paragraph's next
+    lines running under that space. (The row's other columns, and the label's
+    text stretched wider than the space, say nothing of the label's own.)"""
     row = rows[index]
     previous, word = row[k - 1], row[k]
     gap = word.x0 - previous.x1
     if not previous.bold or word.bold or gap <= 0.5 * word.size:
         return False
-    if gap < 2 * (usual_space(row) or 0.0) or _justified(row, k - 1):
+    start = k - 1
+    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
+        start -= 1  # the label's first word on this row
+    label = row[start:k]
+    if gap < 2 * (usual_space(label if len(label) > 1 else row) or 0.0):
         return False
-    near = _near_words(rows, index, k)
+    if _justified(row, k - 1):
+        return False
+    near = _near_words(rows, index, k, block_from=row[start].x0)
     middle = (previous.x1 + word.x0) / 2
     starts = sum(1 for other in near if abs(other[0].x0 - word.x0) <= 1.0)
     return starts >= 2 and not any(_covers(other, middle) for other in near)
@@ -497,24 +505,36 @@ def _justified(row: list[Word], k: int, after_cut: bool = False) -> bool:
 
 
 def _near_words(
-    rows: list[list[Word]], index: int, k: int, context: bool = False
+    rows: list[list[Word]],
+    index: int,
+    k: int,
+    context: bool = False,
+    block_from: float | None = None,
 ) -> list[list[Word]]:
     """The words around the space before row[k] in the rows of its run of text;
     with `context`, each row's words also one word further on either side, so
     that a space at the window's edge is seen between its two words (a justified
-    line's stretched space, not a column's start)."""
+    line's stretched space, not a column's start); with `block_from`, only the
+    rows up to one blank from there to past the space, on either side (a blank
+    line in that column: another paragraph or section of it)."""
     row = rows[index]
     em = row[k].size
     lo, hi = row[k - 1].x0 - em, row[k].x1 + em
     sizes = tuple({w.size for w in row})
     near = []
+    ended = set()  # the directions (up, down) whose block has ended
     for other in _run_rows(rows, index, sizes, 2.5 * em):
+        side = other[0].top > row[0].top
+        if side in ended:
+            continue
         inside = [j for j, w in enumerate(other) if w.x1 > lo and w.x0 < hi]
         if inside:
             first, last = inside[0], inside[-1] + 1
             if context:
                 first, last = max(0, first - 1), min(len(other), last + 1)
             near.append(other[first:last])
+        elif block_from is not None and not any(w.x1 > block_from and w.x0 < hi for w in other):
+            ended.add(side)
     return near
 
 
