@@ -2392,6 +2392,60 @@ def test_cards_of_mixed_weights_flowed_in_two_columns_are_no_labels() -> None:
     assert titles == ["AGORIA", "ParcoursFacile", "Un", "SentinelleVerte,", "communes"]
 
 
+# LibreOffice seed 23008: sections as tables (label cell, text cell), flowed in
+# two columns; `Innovation` ends the left column and the rest of its label,
+# `Du Projet :`, opens the right one, printed 14 pt short of its text. The next
+# section's table, lower down, has its text cell start 8 pt further left.
+LABEL_REST_OVER_A_COLUMN_BREAK = [
+    (235.2, "L’équipe:138.6:184.9 projet:205.1:236.8 vise:257.1:278.0 à:298.3:304.5"),
+    (
+        235.3,
+        "Description:56.1:124.5:B Du:320.6:337.3:B Projet:341.0:376.7:B ::380.3:384.2:B "
+        "licence:398.2:435.8 libre:454.7:479.4 afin:498.3:518.3 d’être:537.3:569.0",
+    ),
+    (
+        247.5,
+        "Du:56.1:72.8:B Projet:76.5:112.2:B ::115.8:119.7:B renforcer:138.6:188.9 le:199.6:209.1 "
+        "lien:219.9:239.6 entre:250.3:278.7 les:289.4:304.3 réutilisé:398.2:442.1 "
+        "ailleurs.:461.6:504.6 Les:524.3:542.8 «:562.4:568.8",
+    ),
+    (
+        259.7,
+        "habitants:138.6:188.5 et:204.2:214.7 les:230.3:245.3 services:261.0:304.4 "
+        "ambassadeurs:398.2:474.4 »:488.7:495.1 du:509.4:522.9 projet:537.1:568.9",
+    ),
+    (
+        272.0,
+        "municipaux.:138.6:203.6 Ce:227.9:242.1 service:266.5:304.5 animent:398.2:441.7 "
+        "52:445.0:458.3 ateliers:461.7:501.7 par:505.0:523.0 an.:526.4:542.7",
+    ),
+    (284.2, "s’attache:138.6:187.1 à:203.5:209.8 valoriser:226.3:273.1 les:289.5:304.5"),
+    (
+        296.2,
+        "producteurs:138.6:203.6 locaux:217.3:251.7 et:265.4:275.8 les:289.5:304.5 "
+        "Apports:320.6:366.7:B Les:390.2:408.8 agents:417.0:452.4 ont:460.6:477.9 "
+        "été:486.1:502.7 formés:510.9:547.6 en:555.8:568.8",
+    ),
+    (
+        308.5,
+        "circuits:138.6:178.4 courts:186.0:219.6 en:227.2:240.2 lien:247.8:267.5 "
+        "étroit:275.1:304.4 Du:320.6:337.3:B 2029:390.2:416.9 et:420.7:431.1 le:434.8:444.4 "
+        "retour:448.2:481.7 des:485.5:503.9 usagers:507.6:549.3 est:553.1:568.9",
+    ),
+]
+
+
+def test_a_label_s_rest_over_a_column_break_is_cut_from_its_justified_text() -> None:
+    # The space after `:` is narrower than the stretched spaces of the text
+    # beside it, and of the left column's row, but four times the label's own;
+    # three rows of its block start where `licence` does. The next section's
+    # text, under a blank row of that column, is no row of this block.
+    drawn = measured_rows(LABEL_REST_OVER_A_COLUMN_BREAK, 10.5)
+    lines = texts(page(drawn).lines)
+    assert "Du Projet :" in lines
+    assert "licence libre afin d’être" in lines
+
+
 def _lines_of(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
     """n lines of a text block, one measured word each, 13.4 pt apart."""
     return [placed(f"{name}-{k}", x0, x1, top + 13.4 * k, 11.5) for k in range(n)]
@@ -2448,55 +2502,25 @@ def test_a_flow_s_second_column_with_a_label_of_its_own_is_read_after_the_first(
     )
 
 
-# LibreOffice seed 23008: sections as tables (label cell, text cell), flowed in
-# two columns; `Innovation` ends the left column and the rest of its label,
-# `Du Projet :`, opens the right one, printed 14 pt short of its text. The next
-# section's table, lower down, has its text cell start 8 pt further left.
-LABEL_REST_OVER_A_COLUMN_BREAK = [
-    (235.2, "L’équipe:138.6:184.9 projet:205.1:236.8 vise:257.1:278.0 à:298.3:304.5"),
-    (
-        235.3,
-        "Description:56.1:124.5:B Du:320.6:337.3:B Projet:341.0:376.7:B ::380.3:384.2:B "
-        "licence:398.2:435.8 libre:454.7:479.4 afin:498.3:518.3 d’être:537.3:569.0",
-    ),
-    (
-        247.5,
-        "Du:56.1:72.8:B Projet:76.5:112.2:B ::115.8:119.7:B renforcer:138.6:188.9 le:199.6:209.1 "
-        "lien:219.9:239.6 entre:250.3:278.7 les:289.4:304.3 réutilisé:398.2:442.1 "
-        "ailleurs.:461.6:504.6 Les:524.3:542.8 «:562.4:568.8",
-    ),
-    (
-        259.7,
-        "habitants:138.6:188.5 et:204.2:214.7 les:230.3:245.3 services:261.0:304.4 "
-        "ambassadeurs:398.2:474.4 »:488.7:495.1 du:509.4:522.9 projet:537.1:568.9",
-    ),
-    (
-        272.0,
-        "municipaux.:138.6:203.6 Ce:227.9:242.1 service:266.5:304.5 animent:398.2:441.7 "
-        "52:445.0:458.3 ateliers:461.7:501.7 par:505.0:523.0 an.:526.4:542.7",
-    ),
-    (284.2, "s’attache:138.6:187.1 à:203.5:209.8 valoriser:226.3:273.1 les:289.5:304.5"),
-    (
-        296.2,
-        "producteurs:138.6:203.6 locaux:217.3:251.7 et:265.4:275.8 les:289.5:304.5 "
-        "Apports:320.6:366.7:B Les:390.2:408.8 agents:417.0:452.4 ont:460.6:477.9 "
-        "été:486.1:502.7 formés:510.9:547.6 en:555.8:568.8",
-    ),
-    (
-        308.5,
-        "circuits:138.6:178.4 courts:186.0:219.6 en:227.2:240.2 lien:247.8:267.5 "
-        "étroit:275.1:304.4 Du:320.6:337.3:B 2029:390.2:416.9 et:420.7:431.1 le:434.8:444.4 "
-        "retour:448.2:481.7 des:485.5:503.9 usagers:507.6:549.3 est:553.1:568.9",
-    ),
-]
-
-
-def test_a_label_s_rest_over_a_column_break_is_cut_from_its_justified_text() -> None:
-    # The space after `:` is narrower than the stretched spaces of the text
-    # beside it, and of the left column's row, but four times the label's own;
-    # three rows of its block start where `licence` does. The next section's
-    # text, under a blank row of that column, is no row of this block.
-    drawn = measured_rows(LABEL_REST_OVER_A_COLUMN_BREAK, 10.5)
+def test_a_cell_printed_up_to_the_next_whose_lines_both_go_on() -> None:
+    # reportlab seed 17022: a summary table ruled only between its rows. The
+    # title's cell ends 8 pt (0.7 em) short of the territory's, and both wrap:
+    # on the next row, the territory's cell goes on where `Communauté` starts,
+    # after the title's own next line.
+    drawn = measured(
+        "Graine:66.0:97.3 de:100.2:111.0 Data:113.9:135.6 –:138.5:144.2 un:147.1:158.6 "
+        "outil:161.5:182.6 partagé:185.5:219.3 entre:222.2:245.2 les:248.0:260.8 "
+        "Communauté:269.0:330.9 de:333.8:344.7 Communes:347.6:399.9 des:402.8:418.2 "
+        "[label:452.6:478.8 or]:481.7:495.1",
+        130.8,
+        11.5,
+    )
+    drawn += measured(
+        "communes:66.0:115.8 du:118.7:130.2 territoire:133.1:173.3 "
+        "Marches:269.0:308.6 du:311.4:322.9 Nord-Est:325.8:368.0",
+        146.0,
+        11.5,
+    )
     lines = texts(page(drawn).lines)
-    assert "Du Projet :" in lines
-    assert "licence libre afin d’être" in lines
+    assert "Graine de Data – un outil partagé entre les" in lines
+    assert "Communauté de Communes des" in lines

@@ -315,20 +315,28 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     starts: after twice the row's usual space (half an em at least, and not one of
     a justified line's stretched spaces), `row[k]` starts right where the next
     row, its cell going on, starts (`[LABEL ARGENT] Communauté de` over
-    `Communes des Portes du`): running text's next line starts at its margin."""
+    `Communes des Portes du`), first in that row or after more than a word
+    space (the cell before it going on too): running text's next line starts at
+    its margin."""
     row = rows[index]
     previous, word = row[k - 1], row[k]
     gap = word.x0 - previous.x1
     if gap <= 0.5 * word.size or index + 1 >= len(rows):
         return False  # a word space: most pairs end here, before the row is measured
     below = rows[index + 1]
-    if abs(below[0].x0 - word.x0) > RIGHT_ON:
+    going_on = [
+        w
+        for j, w in enumerate(below)
+        if abs(w.x0 - word.x0) <= RIGHT_ON and (j == 0 or w.x0 - below[j - 1].x1 > 0.5 * w.size)
+    ]
+    if not going_on:
         return False
     if gap < 2 * (usual_space(row) or 0.0):
         return False
     if _justified(row, k - 1):
         return False
-    return 0 < below[0].top - word.top <= 2 * word.size and abs(below[0].size - word.size) <= 0.6
+    on = going_on[0]
+    return 0 < on.top - word.top <= 2 * word.size and abs(on.size - word.size) <= 0.6
 
 
 def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
