@@ -296,6 +296,38 @@ def test_a_summary_title_whose_next_word_could_not_follow_on_its_line_is_one_cat
     assert summary_categories([first, rest], first_row=4) == [(category, "or")] * 2
 
 
+def test_a_small_caps_summary_title_full_up_to_a_full_size_space_is_one_category() -> None:
+    # Chromium seed 24037: the title in small capitals (12 pt letters here,
+    # too small for a heading beside the text, the initials larger), its lines
+    # 27 pt apart. Its first line stops 108 pt short of the text's right
+    # margin: room for `ÉCONOMIQUE` (103.5 pt) after 0.3 of its letters' size,
+    # but not after a space of the line's own (6.7 pt, set at the full size).
+    # The word could not have followed on it.
+    from dataclasses import replace
+
+    from extract.model import Word
+
+    spans = [
+        ("CATÉGORIE", 51.0, 140.1),
+        ("–", 146.8, 156.4),
+        ("ATTRACTIVITÉ", 163.1, 275.5),
+        ("ET", 282.2, 300.6),
+        ("DÉVELOPPEMENT", 307.3, 439.2),
+    ]
+    words = tuple(Word(t, x0, 68.4, x1, 80.4, 12.0, True) for t, x0, x1 in spans)
+    first = Line(
+        " ".join(t for t, _, _ in spans), 3, BBox(51.0, 64.1, 439.2, 83.3), 12.0, True, words=words
+    )
+    rest = replace(
+        line("ÉCONOMIQUE DES TERRITOIRES", row=2, bold=True, size=12.0, block=1),
+        bbox=BBox(51.0, 95.4, 297.3, 108.9),
+        first_word_width=103.5,
+    )
+    margin = replace(line("Texte", row=5, block=9), bbox=BBox(51.0, 170.0, 547.5, 180.0))
+    category = "ATTRACTIVITÉ ET DÉVELOPPEMENT ÉCONOMIQUE DES TERRITOIRES"
+    assert summary_categories([first, rest, margin], first_row=4) == [(category, "or")] * 2
+
+
 def test_partners_logos_alone_on_the_next_page_belong_to_the_record() -> None:
     from extract.model import Document, Page
     from extract.segment import segment

@@ -192,11 +192,10 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
         # usagers`): its next line, in its style, opens the next page.
         return grammar.OPEN_END.search(last.text) is not None or line.text[:1].islower()
     # Full: up to the text's right margin, or too far along for the next line's
-    # first word to have followed on it (`… ET RESSOURCES` / `NATURELLES`).
+    # first word to have followed on it (`… ET RESSOURCES` / `NATURELLES`), after
+    # a space as wide as the line's own (small capitals shrink letters, not spaces).
     room = right_margin - last.bbox.x1
-    full = right_margin > 0 and (
-        room <= last.size or room < 0.3 * last.size + line.first_word_width
-    )
+    full = right_margin > 0 and (room <= last.size or room < _space(last) + line.first_word_width)
     return (
         last.page == line.page
         and _same_style(last, line)
@@ -205,6 +204,13 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
             line.block == last.block >= 0 or grammar.OPEN_END.search(last.text) is not None or full
         )
     )
+
+
+def _space(line: Line) -> float:
+    """A word space of the line: its narrowest, or 0.3 em for a line of one word."""
+    words = line.words
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    return min(spaces, default=0.3 * line.size)
 
 
 def _wraps_banner(record: _Record | None, line: Line) -> bool:
