@@ -2524,3 +2524,38 @@ def test_a_cell_printed_up_to_the_next_whose_lines_both_go_on() -> None:
     lines = texts(page(drawn).lines)
     assert "Graine de Data – un outil partagé entre les" in lines
     assert "Communauté de Communes des" in lines
+
+
+def test_a_justified_line_s_word_over_another_stretched_line_s_word_is_no_cell() -> None:
+    # Chromium seed 9049: a run-in heading in small capitals, then `Une` and
+    # `évaluation` 7 pt apart, justified, beside a column set with narrow
+    # spaces. On the next row, also justified, `2035.` starts where `évaluation`
+    # does, after one of its stretched spaces: a coincidence of two justified
+    # lines, not a cell going on below.
+    drawn = measured("Description:78.2:151.5:B Du:160.1:177.6:B Projet:186.2:224.9:B", 199.8, 11.34)
+    drawn += measured("Une:235.6:253.1 évaluation:260.3:304.1", 200.3, 10.5)
+    drawn += measured(
+        "La:320.9:332.0 collectivité:334.9:381.5 vise:384.5:401.4 à:404.3:409.0 "
+        "valoriser:411.9:448.7 les:451.6:463.3 producteurs:466.2:515.8 locaux:518.7:546.7",
+        199.5,
+        10.5,
+    )
+    drawn += measured(
+        "indépendante:78.2:134.2 est:142.8:154.5 prévue:163.1:191.7 à:200.3:205.0 "
+        "l’horizon:213.6:252.1 2035.:260.8:284.4 Le:293.0:304.1",
+        216.8,
+        10.5,
+    )
+    drawn += measured(
+        "et:320.9:328.5 les:331.7:343.4 circuits:346.6:377.5 courts:380.7:406.4 sur:409.6:422.4 "
+        "l’ensemble:425.6:471.7 du:474.9:485.4 bassin:488.7:514.9 de:518.1:528.0 vie.:531.3:546.7",
+        215.3,
+        10.5,
+    )
+    drawn += measured(
+        "programme:78.2:126.6 propose:136.2:169.5 d’associer:179.1:221.6 les:231.2:242.9 "
+        "jeunes:252.5:279.3 aux:288.9:304.1",
+        232.5,
+        10.5,
+    )
+    assert any(line.endswith("Une évaluation") for line in texts(page(drawn).lines))

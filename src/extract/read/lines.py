@@ -316,8 +316,8 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     a justified line's stretched spaces), `row[k]` starts right where the next
     row, its cell going on, starts (`[LABEL ARGENT] Communauté de` over
     `Communes des Portes du`), first in that row or after more than a word
-    space (the cell before it going on too): running text's next line starts at
-    its margin."""
+    space that is none of its line's stretched ones (the cell before it going
+    on too): running text's next line starts at its margin."""
     row = rows[index]
     previous, word = row[k - 1], row[k]
     gap = word.x0 - previous.x1
@@ -327,7 +327,8 @@ def _cell_printed_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     going_on = [
         w
         for j, w in enumerate(below)
-        if abs(w.x0 - word.x0) <= RIGHT_ON and (j == 0 or w.x0 - below[j - 1].x1 > 0.5 * w.size)
+        if abs(w.x0 - word.x0) <= RIGHT_ON
+        and (j == 0 or (w.x0 - below[j - 1].x1 > 0.5 * w.size and not _justified(below, j - 1)))
     ]
     if not going_on:
         return False
