@@ -2559,3 +2559,43 @@ def test_a_justified_line_s_word_over_another_stretched_line_s_word_is_no_cell()
         10.5,
     )
     assert any(line.endswith("Une évaluation") for line in texts(page(drawn).lines))
+
+
+def test_a_label_s_rest_atop_a_flow_s_second_column_leaves_the_gutter_between_columns() -> None:
+    # LibreOffice seed 25092: sections as tables flowed in two columns. The last
+    # label of the left column (`LES APPORTS DU`) wrapped its rest, `PROJET :`,
+    # to the top of the right column, whose text starts a paragraph lower, so
+    # that the rest stands beside no text's top; its gutter was taken for the
+    # columns' (1 pt wider than theirs), and the band of the left column's last
+    # label, crossed there by `PARTENAIRES`, was read apart, after the right
+    # column.
+    def text(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
+        return [placed(f"{name}-{k}", x0, x1, top + 12.85 * k, 11.0) for k in range(n)]
+
+    def label(parts: list[tuple[str, float]], x0: float, top: float) -> list[Word]:
+        return [placed(t, x0, x1, top + 12.9 * k, 11.0, True) for k, (t, x1) in enumerate(parts)]
+
+    drawn = text("fin", 179.3, 298.1, 39.4, 5)
+    drawn += label([("INNOVATION", 159.9), ("DU", 94.2), ("PROJET", 154.7)], 75.1, 115.7)
+    drawn += text("innov", 174.0, 298.0, 115.6, 12)
+    drawn += text("suite", 174.0, 298.0, 350.0, 11) + text("encore", 174.0, 298.0, 499.0, 10)
+    drawn += label([("LES", 99.1), ("APPORTS", 135.0), ("DU", 94.2)], 75.1, 639.5)
+    drawn += [placed("sous-titre", 149.1, 271.5, 639.4, 11.0)]
+    drawn += label([("PROJET", 370.7)], 314.1, 39.4)
+    drawn += text("apports", 388.1, 537.0, 52.1, 22)
+    drawn += text("plus", 388.1, 537.0, 342.1, 12) + text("fin2", 388.1, 537.0, 504.0, 9)
+    drawn += label([("PARTENAIRES", 405.8), (":", 318.2)], 314.1, 631.7)
+    order = [line.text.split("-")[0] for line in read(drawn)]
+    assert order == (
+        ["fin"] * 5
+        + ["INNOVATION", "DU", "PROJET"]
+        + ["innov"] * 12
+        + ["suite"] * 11
+        + ["encore"] * 10
+        + ["LES", "APPORTS", "DU", "sous"]
+        + ["PROJET"]
+        + ["apports"] * 22
+        + ["plus"] * 12
+        + ["fin2"] * 9
+        + ["PARTENAIRES", ":"]
+    )

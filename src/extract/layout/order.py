@@ -333,8 +333,20 @@ def _main_gutters(zone: _Zone) -> list[tuple[float, float]]:
         gutter
         for k, gutter in enumerate(zone.gutters)
         if not _labels_of(columns[k], columns[k + 1])
+        and not _bold_margin(columns[k], columns[k + 1])
     ]
     return main or zone.gutters
+
+
+def _bold_margin(left: list[Item], right: list[Item]) -> bool:
+    """A narrow column of bold headings only, beside plain text: labels, even when
+    none stands beside the top of a text (a label's rest atop a column, its
+    text's next paragraph a little lower)."""
+    texts = [i for i in right if i.lines]
+    if not texts or any(i.bold for i in texts) or not all(i.bold and i.lines for i in left):
+        return False
+    lo, hi = _span(texts)
+    return max(i.width for i in left) <= BOLD_LABEL_SHARE * (hi - lo)
 
 
 def _touches(upper: list[Item], lower: list[Item]) -> bool:
