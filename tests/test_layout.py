@@ -2446,13 +2446,18 @@ def test_a_label_s_rest_over_a_column_break_is_cut_from_its_justified_text() -> 
     assert "licence libre afin d’être" in lines
 
 
-def _lines_of(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
-    """n lines of a text block, one measured word each, 13.4 pt apart."""
-    return [placed(f"{name}-{k}", x0, x1, top + 13.4 * k, 11.5) for k in range(n)]
+def _lines_of(
+    name: str, x0: float, x1: float, top: float, n: int, size: float = 11.5, pitch: float = 13.4
+) -> list[Word]:
+    """n lines of a text block, one measured word each, `pitch` apart."""
+    return [placed(f"{name}-{k}", x0, x1, top + pitch * k, size) for k in range(n)]
 
 
-def _label(parts: list[tuple[str, float]], x0: float, top: float) -> list[Word]:
-    return [placed(t, x0, x1, top + 13.5 * k, 11.5, True) for k, (t, x1) in enumerate(parts)]
+def _label(
+    parts: list[tuple[str, float]], x0: float, top: float, size: float = 11.5, pitch: float = 13.5
+) -> list[Word]:
+    """A bold label's lines, each (text, right edge)."""
+    return [placed(t, x0, x1, top + pitch * k, size, True) for k, (t, x1) in enumerate(parts)]
 
 
 def test_a_narrow_column_s_labels_nearly_as_wide_as_its_text_in_a_flow_of_labelled_columns() -> (
@@ -2569,12 +2574,8 @@ def test_a_label_s_rest_atop_a_flow_s_second_column_leaves_the_gutter_between_co
     # columns' (1 pt wider than theirs), and the band of the left column's last
     # label, crossed there by `PARTENAIRES`, was read apart, after the right
     # column.
-    def text(name: str, x0: float, x1: float, top: float, n: int) -> list[Word]:
-        return [placed(f"{name}-{k}", x0, x1, top + 12.85 * k, 11.0) for k in range(n)]
-
-    def label(parts: list[tuple[str, float]], x0: float, top: float) -> list[Word]:
-        return [placed(t, x0, x1, top + 12.9 * k, 11.0, True) for k, (t, x1) in enumerate(parts)]
-
+    text = partial(_lines_of, size=11.0, pitch=12.85)
+    label = partial(_label, size=11.0, pitch=12.9)
     drawn = text("fin", 179.3, 298.1, 39.4, 5)
     drawn += label([("INNOVATION", 159.9), ("DU", 94.2), ("PROJET", 154.7)], 75.1, 115.7)
     drawn += text("innov", 174.0, 298.0, 115.6, 12)
