@@ -2600,3 +2600,34 @@ def test_a_label_s_rest_atop_a_flow_s_second_column_leaves_the_gutter_between_co
         + ["fin2"] * 9
         + ["PARTENAIRES", ":"]
     )
+
+
+def test_a_column_opening_inside_an_entry_goes_on_from_the_other_column_s_foot() -> None:
+    # Chromium seed 26051: cards without frames flowed in two CSS columns, each
+    # a tag, a territory and a bold title. The columns broke the last card after
+    # its tag: the right column opens with a territory, set unlike the left
+    # column's first item but like its second. The left column runs on below
+    # the right one's end, further than its own items stand apart.
+    drawn = words("• [LABEL ARGENT]", 48.0, 109.2, 9.0)
+    drawn += words("Communauté de Communes des Portes du Massif des", 48.0, 132.4, 9.0)
+    drawn += words("Sarrances et des Côtes", 48.0, 145.9, 9.0)
+    drawn += words("L’observatoire partagé", 48.0, 159.5, 10.8, bold=True)
+    drawn += words("• [LABEL BRONZE]", 48.0, 189.4, 9.0)
+    drawn += words("Orbessan", 48.0, 212.7, 9.0)
+    drawn += words("Le catalogue des données", 48.0, 226.2, 10.8, bold=True)
+    drawn += words("• [LABEL BRONZE]", 48.0, 289.2, 9.0)
+    drawn += words("Val de Brèche", 311.5, 106.9, 9.0)
+    drawn += words("BALISE – un outil partagé", 311.5, 120.5, 10.8, bold=True)
+    order = [line.text for line in read(drawn)]
+    assert order == [
+        "• [LABEL ARGENT]",
+        "Communauté de Communes des Portes du Massif des",
+        "Sarrances et des Côtes",
+        "L’observatoire partagé",
+        "• [LABEL BRONZE]",
+        "Orbessan",
+        "Le catalogue des données",
+        "• [LABEL BRONZE]",
+        "Val de Brèche",
+        "BALISE – un outil partagé",
+    ]

@@ -193,7 +193,9 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     band starts before the right column ends (no row of a grid starts before
     the taller cell of the row above has ended), or the right column opens in
     the middle of a sentence (text that flowed on from
-    the left column's foot), or when the band is set like that column's items
+    the left column's foot), or with an item set unlike the left column's first
+    but like a later one (the rest of an entry the column broke after its first
+    lines), or when the band is set like that column's items
     and as close to its last item as the zone's items are to each other in a
     column, or opens as every column does (the last item of a list balanced over
     two columns).
@@ -206,7 +208,7 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
         return True
     if min(i.box.top for i in tail[0]) < max(i.box.bottom for i in right) + TOP_TOLERANCE:
         return True  # it starts before the right column ends: no row of a grid does
-    if min(right, key=lambda i: i.box.top).lowercase_start:
+    if _opens_inside(left, right):
         return True
     first = min(tail[0], key=lambda i: i.box.top)
     last = max(left, key=lambda i: i.box.bottom)
@@ -235,6 +237,18 @@ def _continues(zone: _Zone, tail: list[list[Item]], ctx: Context) -> bool:
     # heading right over its text) than the paragraphs of the column going on.
     allowed = max(max(gaps) + 0.5 * first.size if gaps else 0.0, PARAGRAPH_SPACE_EM * first.size)
     return first.box.top - last.box.bottom <= allowed
+
+
+def _opens_inside(left: list[Item], right: list[Item]) -> bool:
+    """The right column opens in the middle of what the left one holds: of a
+    sentence, or of an entry (an item set unlike the left column's first but
+    like a later one): the left column flowed into it from its foot."""
+    right_head, left_head = (min(c, key=lambda i: i.box.top) for c in (right, left))
+    if right_head.lowercase_start:
+        return True
+    return not _alike(right_head, left_head) and any(
+        _alike(right_head, i) for i in left if i is not left_head
+    )
 
 
 def _alike(item: Item, head: Item) -> bool:
