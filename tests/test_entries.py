@@ -218,46 +218,68 @@ def summary_categories(title: list[Line], first_row: int) -> list[tuple[str, str
     return [(e.category, e.tier) for e in edition.summary_entries]
 
 
-def test_a_summary_title_broken_by_the_page_after_an_open_line_is_one_category() -> None:
+def categories_over_a_page_break(head: str, rest: str) -> list[str]:
+    """The category of the two entries listed on page 4 after a summary title
+    `head` alone on page 3, and `rest` in its style atop page 4."""
     from extract.model import Document, Page
     from extract.segment import segment
 
     text = [line("Une phrase du texte courant, assez longue pour donner sa taille.", row=8, page=2)]
-    head = [line("CATEGORIE – INCLUSION NUMERIQUE ET", bold=True, size=19.2, page=3)]
-    rest = [line("ACCOMPAGNEMENT DES PUBLICS FRAGILES", bold=True, size=19.2, page=4)]
     entries = [
         line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k, page=4)
         for k, n in enumerate(("Alpha", "Beta"))
     ]
     pages = (
         Page(2, 595, 842, tuple(text)),
-        Page(3, 595, 842, tuple(head)),
-        Page(4, 595, 842, tuple(rest + entries)),
+        Page(3, 595, 842, (line(head, bold=True, size=19.2, page=3),)),
+        Page(4, 595, 842, (line(rest, bold=True, size=19.2, page=4), *entries)),
     )
     edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    return [e.category for e in edition.summary_entries]
+
+
+def test_a_summary_title_broken_by_the_page_after_an_open_line_is_one_category() -> None:
     category = "INCLUSION NUMERIQUE ET ACCOMPAGNEMENT DES PUBLICS FRAGILES"
-    assert [e.category for e in edition.summary_entries] == [category] * 2
+    assert (
+        categories_over_a_page_break(
+            "CATEGORIE – INCLUSION NUMERIQUE ET", "ACCOMPAGNEMENT DES PUBLICS FRAGILES"
+        )
+        == [category] * 2
+    )
 
 
 def test_a_summary_title_going_on_in_lower_case_atop_the_next_page_is_one_category() -> None:
     # Chromium seed 14044: the page breaks a title set in title case after a
     # word that can end it; its next line, in its style, opens the next page
     # in lower case (`et Relation aux Usagers`).
-    from extract.model import Document, Page
-    from extract.segment import segment
-
-    head = [line("Catégorie – Modernisation de L’action Publique", bold=True, size=19.2, page=3)]
-    rest = [line("et Relation aux Usagers", bold=True, size=19.2, page=4)]
-    entries = [
-        line(f"Projet {n} – Ville de Saint-{n} [Label Or]", row=3 + k, block=2 + k, page=4)
-        for k, n in enumerate(("Alpha", "Beta"))
-    ]
-    pages = (Page(3, 595, 842, tuple(head)), Page(4, 595, 842, tuple(rest + entries)))
-    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
     category = (
         "MODERNISATION DE L’ACTION PUBLIQUE ET RELATION AUX USAGERS"  # categories are upper case
     )
-    assert [e.category for e in edition.summary_entries] == [category] * 2
+    assert (
+        categories_over_a_page_break(
+            "Catégorie – Modernisation de L’action Publique", "et Relation aux Usagers"
+        )
+        == [category] * 2
+    )
+
+
+def test_a_summary_title_alone_on_its_page_goes_on_atop_the_next() -> None:
+    # Chromium seed 26078: a title without prefix or accents fills a page on its
+    # own (`ATTRACTIVITE ET DEVELOPPEMENT ECONOMIQUE`, a word that can end it);
+    # the next page opens with its last words in its style, then the entries.
+    category = "ATTRACTIVITE ET DEVELOPPEMENT ECONOMIQUE DES TERRITOIRES"
+    assert (
+        categories_over_a_page_break("ATTRACTIVITE ET DEVELOPPEMENT ECONOMIQUE", "DES TERRITOIRES")
+        == [category] * 2
+    )
+
+
+def test_a_summary_title_alone_on_its_page_then_another_title_are_two_lists() -> None:
+    # A category listed with no entry, and the next page opening with the next
+    # category's own title (its prefix says so): the entries are the second's.
+    assert (
+        categories_over_a_page_break("CATÉGORIE – SANTÉ", "CATÉGORIE – CULTURE") == ["CULTURE"] * 2
+    )
 
 
 def test_a_summary_title_on_widely_spaced_lines_is_one_category() -> None:

@@ -181,16 +181,21 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
     where the title's line could not end (`… PUBLIQUE ET` / `RELATION AUX
     USAGERS`, spaced wider than a block's lines) or where it filled the measure up
     to the text's right margin (a justified title, its lines spaced wide), or
-    atop the next page after a line that could not end it or opening in lower
-    case: the title goes on."""
+    atop the next page, in its style, before any entry: the title goes on."""
     if summary is None or summary.lines or not summary.title or is_tagged(line):
         return False
     last = summary.title[-1]
     if line.page == last.page + 1 and _same_style(last, line):
         # The page broke the title after a line that could not end it, or before
         # one that goes on with it (`… de l’action publique` / `et relation aux
-        # usagers`): its next line, in its style, opens the next page.
-        return grammar.OPEN_END.search(last.text) is not None or line.text[:1].islower()
+        # usagers`), or it broke it at all: no entry follows the title on its page
+        # (it would be in the list) and the next page opens in its style, with no
+        # title's prefix of its own.
+        return (
+            grammar.OPEN_END.search(last.text) is not None
+            or line.text[:1].islower()
+            or not grammar.CATEGORY_PREFIX.match(line.text)
+        )
     # Full: up to the text's right margin, or too far along for the next line's
     # first word to have followed on it (`… ET RESSOURCES` / `NATURELLES`), after
     # a space as wide as the line's own (small capitals shrink letters, not spaces).
