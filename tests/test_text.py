@@ -265,3 +265,41 @@ def test_a_column_with_few_lines_on_a_page_is_measured_short_of_the_next_column(
         worded("du territoire.", 315, 99 + 2 * LEAD, page=5, column=315),
     ]
     assert len(paragraphs(left + right, page4 + wide)) == 1
+
+
+def test_a_summary_s_entries_are_no_measure_of_the_text_set_in_their_column() -> None:
+    # Chromium seed 26078: a summary's cards and a record's ragged text start at
+    # the same x on different pages. A card's line reaches 0.7 pt past the text's
+    # widest line: measured with it, `La` seemed to leave room for `démarche`
+    # and a space, and the paragraph was cut there.
+    from extract.model import Document, Page
+    from extract.segment import segment
+
+    def at(text: str, page: int, top: float, x1: float, size: float = 11.5, **kw: object) -> Line:
+        first = kw.pop("first", 5.0 * len(text.split()[0]))
+        return Line(text, page, BBox(64.0, top, x1, top + size), size, False, first, **kw)  # type: ignore[arg-type]
+
+    summary = [
+        replace(at("CATÉGORIE – SANTÉ", 2, 60, 250, 18.0), bold=True),
+        at(
+            "Projet Alpha – Communauté de Communes du Littoral [Label Or]",
+            2,
+            100,
+            294.07,
+            column=64,
+        ),
+    ]
+    record = [
+        replace(at("LABEL OR – SANTÉ", 3, 50, 250, 16.0), bold=True),
+        at("Label d’or attribué à : Communauté de Communes du Littoral", 3, 80, 400),
+        at("Pour le projet : Projet Alpha", 3, 97, 250),
+        replace(at("DESCRIPTION DU PROJET", 3, 130, 220), bold=True),
+        at("La démarche aide à prévenir les risques", 3, 150, 293.4, column=64),
+        at("d’inondation dans les quartiers exposés", 3, 167.3, 293.4, column=64),
+        at("exprimés par les usagers. La", 3, 184.6, 232.0, column=64),
+        at("démarche vise à renforcer le lien entre", 3, 201.9, 292.0, column=64, first=58.06),
+        at("les habitants.", 3, 219.2, 150.0, column=64),
+    ]
+    pages = (Page(2, 595, 842, tuple(summary)), Page(3, 595, 842, tuple(record)))
+    edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
+    assert "\n" not in edition.laureates[0].description

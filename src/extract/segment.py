@@ -344,7 +344,16 @@ def segment(document: Document, body: tuple[Page, ...], furniture: tuple[Line, .
     for line in lines:
         _feed(line, state)
     _run_over_textless_pages(state.records, body, {line.page for line in lines})
-    metrics = Metrics.of(lines)
+    # A summary's entries are set on a measure of their own (cards, cells) and
+    # are never read as paragraphs: they say nothing of where the text's lines
+    # end. (The introduction's headings open lists of text, with no entry.)
+    listed = {
+        id(line)
+        for summary in state.summaries
+        if any(is_tagged(line) for line in summary.lines)
+        for line in summary.lines
+    }
+    metrics = Metrics.of([line for line in lines if id(line) not in listed])
     laureates = tuple(_laureate(r, i, metrics) for i, r in enumerate(state.records))
     categories = list(dict.fromkeys(lau.category for lau in laureates))
     intro_text = intro.read_intro(state.intro, metrics)
