@@ -303,3 +303,24 @@ def test_a_summary_s_entries_are_no_measure_of_the_text_set_in_their_column() ->
     pages = (Page(2, 595, 842, tuple(summary)), Page(3, 595, 842, tuple(record)))
     edition = segment(Document("t.pdf", "0" * 64, pages), pages, ())
     assert "\n" not in edition.laureates[0].description
+
+
+def test_a_line_at_a_column_s_edge_after_an_item_that_hangs_opens_a_paragraph() -> None:
+    # Chromium seed 26078: a list of items whose lines hang ends at the foot
+    # of the left column; the right column opens with a paragraph, at its edge.
+    # The item's last line is full enough that `Cette` could not have followed
+    # on it, but an item going on there would hang as its lines do.
+    lines = [
+        line("• Un tableau de bord ouvert au public", 64, 465, column=64, right=293),
+        line("• Un comité d’usagers qui se réunit", 64, 478, column=64, right=272),
+        line("chaque trimestre", 77.8, 491, column=64),
+        line("• Des ateliers collectifs mensuels", 64, 504, column=64, right=268),
+        line("Cette expérimentation contribue à", 312, 183, column=312, right=540),
+        line("ouvrir les données publiques.", 312, 196, column=312),
+    ]
+    assert paragraphs(lines) == [
+        "• Un tableau de bord ouvert au public",
+        "• Un comité d’usagers qui se réunit chaque trimestre",
+        "• Des ateliers collectifs mensuels",
+        "Cette expérimentation contribue à ouvrir les données publiques.",
+    ]

@@ -124,6 +124,21 @@ class Metrics:
                 left = min(left, other.bbox.x0)
         return line.bbox.x0 - left
 
+    def indent_anywhere(self, line: Line) -> float:
+        """How far a line starts right of text of its size that starts up to 2.5 of
+        its sizes further left and runs on under it, on any page: an item's
+        continuation atop a column is indented from where that column's text
+        starts on the other pages, though nothing on its own page shows it."""
+        starts = [
+            other.bbox.x0
+            for lines in self._edges.values()
+            for other in lines
+            if _same_size(other.size, line.size)
+            and line.bbox.x0 - 2.5 * line.size <= other.bbox.x0 < line.bbox.x0 - 1.0
+            and other.bbox.x1 > line.bbox.x0
+        ]
+        return line.bbox.x0 - min(starts, default=line.bbox.x0)
+
     def justified(self, line: Line) -> bool:
         """Most same-size lines around `line` (its column's on every page, or its
         page's that start where it starts) end at its right edge: justified text,
@@ -310,8 +325,17 @@ def _starts_block(previous: Line, line: Line, metrics: Metrics, item: _Item | No
         return not _wrapped_dash(previous, line, metrics, item)
     if _moved(previous, line):
         # A new page or column: a sentence going on, or a full previous line,
-        # goes on; only a short previous line ends the paragraph or item.
-        return not line.text[:1].islower() and _stopped_short(previous, line, metrics)
+        # goes on; only a short previous line ends the paragraph or item, or,
+        # where items hang, a line at its column's edge ends the item.
+        if line.text[:1].islower():
+            return False
+        if (
+            item is not None
+            and metrics.hanging.get(item.dash, True)
+            and metrics.indent_anywhere(line) < item.edge
+        ):
+            return True
+        return _stopped_short(previous, line, metrics)
     if line.bbox.top - previous.bbox.top > metrics.leading + 0.35 * line.size:
         return True
     if item is not None:
