@@ -2631,3 +2631,38 @@ def test_a_column_opening_inside_an_entry_goes_on_from_the_other_column_s_foot()
         "Val de Brèche",
         "BALISE – un outil partagé",
     ]
+
+
+# LibreOffice seed 26099: sections as tables flowed in two columns, each table
+# with its own column widths. The last table's first row ends the left column
+# (`APPORTS`, then its text 17 pt further, nearer than the earlier tables' text
+# starts); its label's rest and text go on in the right column.
+LABEL_AT_A_COLUMN_S_FOOT = [
+    (
+        308.3,
+        "DU:64.1:79.3:B PROJET:81.9:123.2:B ::125.9:129.3:B communes:147.5:192.9 "
+        "voisines.:195.5:232.5 Une:235.1:252.6 évaluation:255.3:298.9 première:382.8:420.0 "
+        "à:422.7:427.3 cette:430.0:449.7 échelle.:452.4:484.6",
+    ),
+    (
+        320.4,
+        "indépendante:147.5:203.4 est:206.0:217.6 prévue:220.3:248.8 à:251.4:256.0 "
+        "l’horizon:258.7:297.2",
+    ),
+    (332.5, "2024.:147.5:171.1 PARTENAIRES:316.6:391.8:B"),
+    (344.6, "::316.6:320.1:B"),
+    (
+        356.6,
+        "APPORTS:64.1:113.0:B La:130.3:141.4 démarche:144.0:184.7 cherche:187.4:220.0 "
+        "à:222.6:227.3 optimiser:229.8:269.5 les:272.1:283.8",
+    ),
+]
+
+
+def test_a_label_in_a_column_of_labels_is_cut_from_the_text_of_its_last_row() -> None:
+    # `APPORTS` opens its row where the label above (`DU PROJET :`) does; the
+    # text after it is set with 2.6 pt spaces, 17 pt away: no run-in heading.
+    drawn = measured_rows(LABEL_AT_A_COLUMN_S_FOOT, 10.5)
+    lines = texts(page(drawn).lines)
+    assert "APPORTS" in lines
+    assert "La démarche cherche à optimiser les" in lines

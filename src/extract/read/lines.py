@@ -295,6 +295,7 @@ def _segments(
                 and _cell_wrapped_beside(rows, index, k, segments[-1], drawn.ruled_row(word))
             )
             or _label_cell_up_to(rows, index, k)
+            or _label_in_a_column_of_labels(rows, index, k)
             or _label_over_its_rest(rows, index, k)
             or _label_rest_beside_text(rows, index, k)
         ):
@@ -425,6 +426,39 @@ def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     middle = (previous.x1 + word.x0) / 2
     starts = sum(1 for other in near if abs(other[0].x0 - word.x0) <= 1.0)
     return starts >= 2 and not any(_covers(other, middle) for other in near)
+
+
+def _label_in_a_column_of_labels(rows: list[list[Word]], index: int, k: int) -> bool:
+    """A bold label opening its row where bold labels of the rows around start
+    (a column of labels), then plain text after more than a restyle's space and
+    three times the text's own spaces: the label's cell and its text's, however
+    narrow the strip between them (a table's last row at a column's foot, its
+    text going on in the next column, has no rows of its own to show where its
+    text starts)."""
+    row = rows[index]
+    previous, word = row[k - 1], row[k]
+    gap = word.x0 - previous.x1
+    em = max(previous.size, word.size)
+    if not previous.bold or word.bold or gap <= RESTYLED_EM * em:
+        return False
+    start = k - 1
+    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
+        start -= 1
+    if start > 0 and row[start].x0 - row[start - 1].x1 <= GUTTER_EM * em:
+        return False  # the label does not open its row in its column
+    text = [row[k]]
+    for w in row[k + 1 :]:
+        if w.bold or w.x0 - text[-1].x1 >= gap:
+            break
+        text.append(w)
+    spaces = [b.x0 - a.x1 for a, b in zip(text, text[1:], strict=False)]
+    if not spaces or gap < 3 * max(spaces):
+        return False
+    edge = row[start].x0
+    return any(
+        any(w.bold and abs(w.x0 - edge) <= 1.0 for w in other)
+        for other in _run_rows(rows, index, tuple({w.size for w in row}), 2.5 * em)
+    )
 
 
 def _label_over_its_rest(rows: list[list[Word]], index: int, k: int) -> bool:
