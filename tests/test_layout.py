@@ -2666,3 +2666,28 @@ def test_a_label_in_a_column_of_labels_is_cut_from_the_text_of_its_last_row() ->
     lines = texts(page(drawn).lines)
     assert "APPORTS" in lines
     assert "La démarche cherche à optimiser les" in lines
+
+
+def test_a_title_over_a_table_ruled_cell_by_cell_is_not_cut_at_its_borders() -> None:
+    # Chromium seed 27045: a summary table ruled cell by cell under each row;
+    # its column borders, which no line draws, reach half a row above its first
+    # rule for a header row. The summary's title, in small capitals 20 pt above
+    # the rule, has a word space (4 pt, as all its others) over a border.
+    drawn = measured(
+        "CATÉGORIE:57.0:128.4:B –:132.4:140.4:B CULTURE:144.4:201.8:B ET:205.8:220.8:B "
+        "PATRIMOINE:224.8:297.5:B",
+        55.7,
+        11.25,
+    )
+    drawn += words("[label argent]", 63.8, 95.9) + words("Le jumeau", 145.7, 96.4, bold=True)
+    drawn += words("Ville d’Écouvreuil", 321.6, 95.9)
+    drawn += words("[label argent]", 63.8, 149.1) + words("Hublot", 145.7, 149.6, bold=True)
+    drawn += words("Ursanne", 321.6, 149.1)
+    rules = [
+        BBox(x0, top, x1, top + 0.7)
+        for top in (87.8, 141.8, 200.3)
+        for x0, x1 in ((57.0, 139.5), (139.5, 315.8), (315.8, 531.0))
+    ]
+    lines = texts(read(drawn, rules))
+    assert "CATÉGORIE – CULTURE ET PATRIMOINE" in lines
+    assert "[label argent]" in lines and "Le jumeau" in lines

@@ -229,13 +229,14 @@ def _ruled_between(left: Word, right: Word, rules: Sequence[BBox]) -> bool:
 @dataclass(frozen=True)
 class _Drawn:
     """What a page's drawing says of its words' rows: vertical `rules` (a table's
-    column borders, drawn or shown by its rules drawn cell by cell), `weak` ones
-    (the cell borders of a table's only row on a page), and `across`, the
-    horizontal rules (a table's rows run between them)."""
+    column borders), those `shown` by its horizontal rules drawn cell by cell,
+    `weak` ones (the cell borders of a table's only row on a page), and
+    `across`, the horizontal rules (a table's rows run between them)."""
 
     rules: Sequence[BBox] = ()
     weak: Sequence[BBox] = ()
     across: Sequence[BBox] = ()
+    shown: Sequence[BBox] = ()
 
     def ruled_row(self, word: Word) -> bool:
         """A rule spans `word` within a few lines above it and another below it."""
@@ -288,6 +289,14 @@ def _segments(
                 and not _run_into_justified(rows, index, k)
             )
             or (rules and _ruled_between(previous, word, rules))
+            or (
+                # A border no line draws, reaching up over the table's first rule
+                # for its header, cuts no line whose spaces are all alike (a title
+                # just above the table).
+                drawn.shown
+                and not _justified(row, k - 1)
+                and _ruled_between(previous, word, drawn.shown)
+            )
             or (weak and gap > 0.5 * em and _ruled_between(previous, word, weak))
             or (len(segments[-1]) > 1 and _cell_printed_up_to(rows, index, k))
             or (
@@ -1243,8 +1252,7 @@ def words_to_lines(
     # Vertical rules: a table's column borders, which words never cross.
     rules = [b for b in boxes if not is_frame(b) and b.bottom - b.top > b.x1 - b.x0]
     across = [b for b in boxes if not is_frame(b) and b.x1 - b.x0 > b.bottom - b.top]
-    rules += _cell_edges(across)
-    drawn = _Drawn(rules, _lone_row_edges(across), across)
+    drawn = _Drawn(rules, _lone_row_edges(across), across, _cell_edges(across))
     lines = _lines(loose, page, drawn) if loose else []
     for index in sorted(framed):
         lines += _lines(framed[index], page, drawn)
