@@ -2691,3 +2691,80 @@ def test_a_title_over_a_table_ruled_cell_by_cell_is_not_cut_at_its_borders() -> 
     lines = texts(read(drawn, rules))
     assert "CATÉGORIE – CULTURE ET PATRIMOINE" in lines
     assert "[label argent]" in lines and "Le jumeau" in lines
+
+
+# Chromium seed 27049: a record's text justified in two narrow columns 18 pt
+# (1.6 em) apart; the left column's short lines spread their few words to its
+# edge (372.4).
+NARROW_JUSTIFIED_COLUMNS = [
+    (
+        51.2,
+        "aux:230.0:251.2 décisions:262.5:315.8 qui:327.1:344.9 les:356.2:372.4 "
+        "voisines.:390.8:441.0 Le:463.7:477.0 projet:499.6:533.2",
+    ),
+    (
+        68.5,
+        "concernent:230.0:294.7 en:358.1:372.4 propose:390.8:437.0 de:441.2:455.5 "
+        "simplifier:459.7:512.8 les:517.0:533.2",
+    ),
+    (85.7, "s’appuyant:230.0:294.2 sur:316.2:334.2 les:356.2:372.4 démarches:390.8:454.6"),
+    (
+        103.0,
+        "données:230.0:279.1 ouvertes:293.2:343.7 du:357.8:372.4 "
+        "administratives:390.8:479.9 des:512.9:533.2",
+    ),
+    (120.2, "territoire.:230.0:284.0 familles:390.8:435.8 tout:465.6:489.0 en:518.9:533.2"),
+]
+
+
+def test_short_words_pushed_to_a_narrow_justified_column_s_edge_start_no_column() -> None:
+    # `en` and `du` start within a point of each other, each after a stretched
+    # space, and end on the column's edge: a justified line's last words, not a
+    # column that the rows would show.
+    drawn = measured_rows(NARROW_JUSTIFIED_COLUMNS, 11.5)
+    lines = texts(page(drawn).lines)
+    assert "données ouvertes du" in lines
+
+
+JUSTIFIED_BESIDE_A_NARROW_GUTTER = [
+    (
+        609.9,
+        "Le:230.0:243.3 coût:248.6:273.7 global:279.0:314.0 s’élève:319.3:360.1 à:365.4:372.4 "
+        "les:390.8:407.1 producteurs:416.7:486.0 locaux:495.5:533.2",
+    ),
+    (
+        627.2,
+        "79000:230.0:266.6 euros,:274.1:309.6 dont:317.1:343.3 une:350.8:372.4 et:390.8:402.4 "
+        "les:408.2:424.4 circuits:430.2:471.5 courts:477.2:513.1 en:518.9:533.2",
+    ),
+    (
+        644.4,
+        "part:230.0:253.6 financée:263.6:313.0 par:323.0:342.0 des:352.1:372.4 "
+        "lien:390.8:411.6 étroit:427.4:458.1 avec:473.9:501.2 les:517.0:533.2",
+    ),
+    (
+        661.7,
+        "partenaires.:230.0:299.4 L’équipe:323.1:372.4 associations:390.8:461.5 "
+        "locales.:465.1:508.6",
+    ),
+    (
+        678.9,
+        "projet:230.0:263.6 vise:273.3:296.3 à:306.0:313.0 valoriser:322.6:372.4 sur:390.8:408.0",
+    ),
+]
+
+
+def test_a_justified_line_s_last_word_is_pushed_to_its_edge_beside_a_narrow_gutter() -> None:
+    # `partenaires.   L’équipe`: two words spread over the left column, the
+    # second ending on its edge, where the lines around end too. The right
+    # column's words stand a narrow gutter after them on every row: the next
+    # column, not the line going on.
+    # Another page of the document starts a column where `L’equipe` starts.
+    drawn = measured_rows(JUSTIFIED_BESIDE_A_NARROW_GUTTER, 11.5)
+    other = [
+        w
+        for k in range(4)
+        for w in measured("gauche:230.0:300.0 droite:323.0:372.4", 100.0 + 14 * k, 11.5)
+    ]
+    pages = recut((page(drawn), page(other, number=2)))
+    assert "partenaires. L’équipe" in texts(pages[0].lines)

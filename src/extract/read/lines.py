@@ -637,10 +637,13 @@ def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
     column (`accompagner        les`), pushed to the edge, not a column's start."""
     row = rows[index]
     word = row[k]
+    # The next column, where the rows around start, may stand a narrow gutter away.
+    beyond = k + 1 < len(row) and _column_starts_at(_near_words(rows, index, k + 1), row[k + 1])
     if (
         k + 1 < len(row)
         and row[k + 1].x0 - word.x1 <= GUTTER_EM * word.size
         and row[k + 1].bold == word.bold
+        and not beyond
     ):
         return False  # the line goes on after it (not a heading's colon wrapped beside)
     if k >= 2 and 0 < row[k - 1].x0 - row[k - 2].x1 <= 0.5 * min(
@@ -658,7 +661,11 @@ def _pushed_to_edge(rows: list[list[Word]], index: int, k: int) -> bool:
             if abs(w.x1 - word.x1) > 1.0 or abs(w.x0 - word.x0) <= 1.0:
                 continue
             after = other[j + 1] if j + 1 < len(other) else None
-            if after is not None and after.x0 - w.x1 <= GUTTER_EM * word.size:
+            if (
+                after is not None
+                and after.x0 - w.x1 <= GUTTER_EM * word.size
+                and not (beyond and abs(after.x0 - row[k + 1].x0) <= 1.0)
+            ):
                 continue
             if any(v.x1 > row[k - 1].x1 and v.x0 < word.x0 for v in other):
                 ends += 1
@@ -706,6 +713,24 @@ def _starts_column(segment: list[Word], gutter: float) -> bool:
         _on_start(previous, word, gutter, spaced, _justified(segment, j))
         for j, (previous, word) in enumerate(zip(segment, segment[1:], strict=False))
     )
+
+
+def _pushed_ends(word_rows: list[list[list[Word]]], gutter: float) -> bool:
+    """What starts on the gutter is, in every row showing it, the last word of
+    its segment, and those words end together, one at least after a space
+    stretched as its line's others are: short words pushed to a narrow justified
+    column's right edge (`en`, `du`, `les`), no column of their own."""
+    ends = []
+    stretched = False
+    for row in word_rows:
+        for seg in row:
+            if not _starts_column(seg, gutter):
+                continue
+            if abs(seg[-1].x0 - gutter) > 1.5:
+                return False
+            ends.append(seg[-1].x1)
+            stretched = stretched or (len(seg) > 2 and _justified(seg, len(seg) - 2))
+    return stretched and max(ends) - min(ends) <= 1.0
 
 
 # A word starts right on a column's start within this many points.
@@ -1109,7 +1134,9 @@ def _lines(words: list[Word], page: int, drawn: _Drawn = _NOTHING_DRAWN) -> list
     gutters = [
         g
         for g in column_gutters(rows)
-        if _support(word_rows, g) >= 2 and _clear(plain, word_rows, g)
+        if _support(word_rows, g) >= 2
+        and _clear(plain, word_rows, g)
+        and not _pushed_ends(word_rows, g)
     ]
     if gutters:
         strips = [_strip(word_rows, g) for g in gutters]
