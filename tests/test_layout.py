@@ -2768,3 +2768,38 @@ def test_a_justified_line_s_last_word_is_pushed_to_its_edge_beside_a_narrow_gutt
     ]
     pages = recut((page(drawn), page(other, number=2)))
     assert "partenaires. L’équipe" in texts(pages[0].lines)
+
+
+# Chromium seed 29025: a heading in small capitals run into its subtitle,
+# justified (`DESCRIPTION DU PROJET :   Mieux vivre`), the subtitle's last word on
+# the next line; the section's text below, justified too.
+RUN_IN_SUBTITLE = [
+    (181.5, "D:64.0:73.4:B D:139.6:148.9:B P:166.7:174.8:B ::213.7:217.7:B"),
+    (184.0, "ESCRIPTION:73.4:128.3:B U:148.9:155.5:B ROJET:174.8:202.4:B"),
+    (182.1, "Mieux:231.6:263.0 vivre:273.7:298.9"),
+    (194.9, "ensemble:64.0:112.4"),
+    (
+        215.1,
+        "Le:64.0:76.6 projet:83.9:114.2 aide:121.5:143.0 à:150.4:156.4 réduire:163.7:201.2 "
+        "la:208.5:217.7 consommation:225.1:298.9",
+    ),
+    (
+        227.9,
+        "d’énergie:64.0:112.1 des:129.6:147.1 bâtiments:164.6:215.1 publics:232.6:269.0 "
+        "en:286.5:298.9",
+    ),
+    (
+        239.9,
+        "s’appuyant:64.0:119.6 sur:129.5:145.9 les:155.8:170.1 données:180.0:222.3 "
+        "ouvertes:232.2:276.1 du:286.0:298.9",
+    ),
+]
+
+
+def test_a_heading_run_into_a_justified_line_beside_words_that_start_there_by_chance() -> None:
+    # `ouvertes` starts 0.6 pt from `Mieux`, but after one of its line's
+    # stretched spaces (9.9 pt, as all of them): no column starts there, though
+    # the two words around the space alone could not show it.
+    size = {181.5: 10.8, 184.0: 7.5}
+    drawn = [w for top, spans in RUN_IN_SUBTITLE for w in measured(spans, top, size.get(top, 10.0))]
+    assert texts(read(drawn))[:2] == ["DESCRIPTION DU PROJET : Mieux vivre", "ensemble"]

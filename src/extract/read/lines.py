@@ -355,7 +355,8 @@ def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
     service  public`): the spaces on both sides of the one before row[k] are
     stretched (wider than a word space, RUN_IN_STRETCHED of an em) and it is at
     most RUN_IN_SPACE times as wide as they are, and the word after it starts no
-    column in the rows around."""
+    column in the rows around (their spaces seen whole: a justified line's word
+    starting there after one of its stretched spaces starts none)."""
     row = rows[index]
     previous, word = row[k - 1], row[k]
     if not previous.bold or word.bold:
@@ -367,7 +368,7 @@ def _run_into_justified(rows: list[list[Word]], index: int, k: int) -> bool:
     return (
         stretched > RUN_IN_STRETCHED * word.size
         and word.x0 - previous.x1 <= RUN_IN_SPACE * max(before, after)
-        and not _column_starts_at(_near_words(rows, index, k), word)
+        and not _column_starts_at(_near_words(rows, index, k, context=True), word)
     )
 
 
