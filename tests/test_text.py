@@ -324,3 +324,25 @@ def test_a_line_at_a_column_s_edge_after_an_item_that_hangs_opens_a_paragraph() 
         "• Des ateliers collectifs mensuels",
         "Cette expérimentation contribue à ouvrir les données publiques.",
     ]
+
+
+def test_a_paragraph_at_a_page_s_column_edge_after_an_item_even_beside_text_further_left() -> None:
+    # Chromium seed 29019: items that hang end a page; the next page opens a
+    # paragraph at its column's edge (70), which its other lines show. Text on
+    # another page starting 6 pt further left, and running under it, says
+    # nothing of where this page's column starts.
+    lines = [
+        line("• Une application mobile gratuite", 329.1, 568, column=329, right=573),
+        line("• Un comité d’usagers qui se réunit", 329.1, 580, column=329),
+        line("trimestre", 340.5, 592.7, column=329),
+        line("• La réduction de 28 % des déplacements", 329.1, 604.7, column=329, right=566.3),
+        line("L’outil cherche à optimiser les tournées", 70, 52.7, page=2, column=70, right=312.8),
+        line("des déchets tout en respectant la sobriété.", 70, 64.7, page=2, column=70),
+    ]
+    elsewhere = [line("Un texte courant qui commence plus à gauche", 64, 100, page=3, right=300)]
+    assert paragraphs(lines, elsewhere) == [
+        "• Une application mobile gratuite",
+        "• Un comité d’usagers qui se réunit trimestre",
+        "• La réduction de 28 % des déplacements",
+        "L’outil cherche à optimiser les tournées des déchets tout en respectant la sobriété.",
+    ]

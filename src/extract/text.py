@@ -125,10 +125,20 @@ class Metrics:
         return line.bbox.x0 - left
 
     def indent_anywhere(self, line: Line) -> float:
-        """How far a line starts right of text of its size that starts up to 2.5 of
-        its sizes further left and runs on under it, on any page: an item's
-        continuation atop a column is indented from where that column's text
-        starts on the other pages, though nothing on its own page shows it."""
+        """How far a line starts right of its column's left edge, as its page shows
+        it, or, where no other line of its column does, as text of its size that
+        starts up to 2.5 of its sizes further left and runs on under it shows it on
+        any page: an item's continuation alone atop a column is indented from where
+        that column's text starts on the other pages."""
+        if any(
+            other is not line
+            and other.column == line.column
+            and _same_size(other.size, line.size)
+            and other.bbox.x0 < line.bbox.x1
+            and other.bbox.x1 > line.bbox.x0
+            for other in self._edges.get(line.page, [])
+        ):
+            return self.indent(line)
         starts = [
             other.bbox.x0
             for lines in self._edges.values()
