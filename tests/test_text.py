@@ -346,3 +346,49 @@ def test_a_paragraph_at_a_page_s_column_edge_after_an_item_even_beside_text_furt
         "• La réduction de 28 % des déplacements",
         "L’outil cherche à optimiser les tournées des déchets tout en respectant la sobriété.",
     ]
+
+
+def test_a_line_after_a_run_in_heading_is_measured_by_its_text_s_spaces() -> None:
+    # Chromium seed 29019: `Les Apports Du Projet : L’outil contribue à ouvrir`,
+    # the heading in small capitals with 2 pt spaces, the text with 3 pt ones.
+    # `les` (13.4 pt) and a space of the text would not fit in the 16.1 pt left.
+    from extract.model import Word
+
+    spans = [
+        ("Les", 329.1, 344.5, 10.26, True),
+        ("Apports", 346.5, 382.4, 10.26, True),
+        ("Du", 384.9, 398.0, 10.26, True),
+        ("Projet", 400.6, 427.7, 10.26, True),
+        (":", 430.3, 433.7, 10.26, True),
+        ("L’outil", 439.8, 468.9, 9.5, False),
+        ("contribue", 472.0, 517.1, 9.5, False),
+        ("à", 520.2, 526.0, 9.5, False),
+        ("ouvrir", 529.0, 556.9, 9.5, False),
+    ]
+    words = tuple(
+        Word(t, x0, 265.0, x1, 265.0 + size, size, bold) for t, x0, x1, size, bold in spans
+    )
+    first = Line(
+        "L’outil contribue à ouvrir",
+        1,
+        BBox(329.1, 265.0, 556.9, 275.3),
+        9.5,
+        False,
+        29.1,
+        column=329,
+        words=words,
+    )
+    rest = replace(
+        line("les données publiques à tous les acteurs du", 329.1, 277.7, column=329),
+        bbox=BBox(329.1, 277.7, 537.5, 287.2),
+        size=9.5,
+        first_word_width=13.4,
+    )
+    edge = replace(
+        line("administratives des familles grâce à une", 329.1, 320, column=329),
+        bbox=BBox(329.1, 320.0, 573.0, 329.5),
+        size=9.5,
+    )
+    assert paragraphs([first, rest], [edge]) == [
+        "L’outil contribue à ouvrir les données publiques à tous les acteurs du"
+    ]

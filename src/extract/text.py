@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extract.grammar import BULLET
-from extract.model import Line
+from extract.model import Line, Word
 
 SOFT_HYPHEN = "\u00ad"
 _SPACES = regex.compile(r"\s+")
@@ -386,9 +386,23 @@ def _stopped_short(previous: Line, line: Line, metrics: Metrics) -> bool:
     words = previous.words
     if room > previous.size and len(words) > 1 and metrics.justified(previous):
         return True  # justified text fills every line but a paragraph's last (one word can't)
-    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    # The spaces of the text the line ends with: a heading run into it (small
+    # capitals, another size) has spaces of its own.
+    run = _trailing_run(words)
+    spaces = [b.x0 - a.x1 for a, b in zip(run, run[1:], strict=False) if b.x0 > a.x1]
     space = min([0.3 * previous.size, *spaces])
     return room > space + line.first_word_width + STOP_SLACK
+
+
+def _trailing_run(words: Sequence[Word]) -> Sequence[Word]:
+    """The line's last words in the last word's size and weight."""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1].bold == words[-1].bold
+        and abs(words[start - 1].size - words[-1].size) <= 0.6
+    ):
+        start -= 1
+    return words[start:]
 
 
 # Points of room beyond the next word and its space that a short line leaves.
