@@ -7,6 +7,7 @@ parsing the PDF again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 TIERS: tuple[str, ...] = ("or", "argent", "bronze")
@@ -47,6 +48,12 @@ class Word:
     bottom: float
     size: float
     bold: bool
+
+
+def word_spaces(words: Sequence[Word]) -> list[float]:
+    """The spaces between consecutive words, left to right (words that touch or
+    overlap leave none)."""
+    return [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from extract import grammar, intro, names
 from extract.entries import is_tagged, join_wrapped_tags, lines_to_entries
 from extract.headings import join_headings
-from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry
+from extract.model import Document, Edition, Laureate, Line, Page, SummaryEntry, word_spaces
 from extract.read.lines import is_frame
 from extract.text import Metrics, collapse, join_wrapped, lines_to_text
 
@@ -213,9 +213,7 @@ def _wraps_title(summary: _Summary | None, line: Line, right_margin: float = 0.0
 
 def _space(line: Line) -> float:
     """A word space of the line: its narrowest, or 0.3 em for a line of one word."""
-    words = line.words
-    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
-    return min(spaces, default=0.3 * line.size)
+    return min(word_spaces(line.words), default=0.3 * line.size)
 
 
 def _wraps_banner(record: _Record | None, line: Line) -> bool:

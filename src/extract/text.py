@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extract.grammar import BULLET
-from extract.model import Line, Word
+from extract.model import Line, Word, word_spaces
 
 SOFT_HYPHEN = "\u00ad"
 _SPACES = regex.compile(r"\s+")
@@ -124,7 +124,7 @@ class Metrics:
                 left = min(left, other.bbox.x0)
         return line.bbox.x0 - left
 
-    def indent_anywhere(self, line: Line) -> float:
+    def column_indent(self, line: Line) -> float:
         """How far a line starts right of its column's left edge, as its page shows
         it, or, where no other line of its column does, as text of its size that
         starts up to 2.5 of its sizes further left and runs on under it shows it on
@@ -342,7 +342,7 @@ def _starts_block(previous: Line, line: Line, metrics: Metrics, item: _Item | No
         if (
             item is not None
             and metrics.hanging.get(item.dash, True)
-            and metrics.indent_anywhere(line) < item.edge
+            and metrics.column_indent(line) < item.edge
         ):
             return True
         return _stopped_short(previous, line, metrics)
@@ -388,9 +388,7 @@ def _stopped_short(previous: Line, line: Line, metrics: Metrics) -> bool:
         return True  # justified text fills every line but a paragraph's last (one word can't)
     # The spaces of the text the line ends with: a heading run into it (small
     # capitals, another size) has spaces of its own.
-    run = _trailing_run(words)
-    spaces = [b.x0 - a.x1 for a, b in zip(run, run[1:], strict=False) if b.x0 > a.x1]
-    space = min([0.3 * previous.size, *spaces])
+    space = min([0.3 * previous.size, *word_spaces(_trailing_run(words))])
     return room > space + line.first_word_width + STOP_SLACK
 
 

@@ -17,7 +17,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from extract.model import BBox, Line, Word
+from extract.model import BBox, Line, Word, word_spaces
 from extract.read.columns import ALIGN_TOLERANCE, column_gutters
 
 # A gap wider than this many font sizes between two words of one row is a
@@ -316,7 +316,7 @@ def _segments(
 
 def usual_space(words: Sequence[Word]) -> float | None:
     """The median space between consecutive words (None for fewer than two)."""
-    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False) if b.x0 > a.x1]
+    spaces = word_spaces(words)
     return statistics.median(spaces) if spaces else None
 
 
@@ -424,9 +424,7 @@ def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     gap = word.x0 - previous.x1
     if not previous.bold or word.bold or gap <= 0.5 * word.size:
         return False
-    start = k - 1
-    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
-        start -= 1  # the label's first word on this row
+    start = _label_start(row, k)
     label = row[start:k]
     if gap < 2 * (usual_space(label if len(label) > 1 else row) or 0.0):
         return False
@@ -436,6 +434,16 @@ def _label_cell_up_to(rows: list[list[Word]], index: int, k: int) -> bool:
     middle = (previous.x1 + word.x0) / 2
     starts = sum(1 for other in near if abs(other[0].x0 - word.x0) <= 1.0)
     return starts >= 2 and not any(_covers(other, middle) for other in near)
+
+
+def _label_start(row: list[Word], k: int) -> int:
+    """Where the bold label ending at row[k - 1] starts on its row: its words
+    stand closer to each other than it stands to row[k]."""
+    gap = row[k].x0 - row[k - 1].x1
+    start = k - 1
+    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
+        start -= 1
+    return start
 
 
 def _label_in_a_column_of_labels(rows: list[list[Word]], index: int, k: int) -> bool:
@@ -451,9 +459,7 @@ def _label_in_a_column_of_labels(rows: list[list[Word]], index: int, k: int) -> 
     em = max(previous.size, word.size)
     if not previous.bold or word.bold or gap <= RESTYLED_EM * em:
         return False
-    start = k - 1
-    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
-        start -= 1
+    start = _label_start(row, k)
     if start > 0 and row[start].x0 - row[start - 1].x1 <= GUTTER_EM * em:
         return False  # the label does not open its row in its column
     text = [row[k]]
@@ -484,9 +490,7 @@ def _label_over_its_rest(rows: list[list[Word]], index: int, k: int) -> bool:
     larger = max(previous.size, word.size)
     if not previous.bold or word.bold or gap <= RESTYLED_EM * larger or _justified(row, k - 1):
         return False
-    start = k - 1
-    while start > 0 and row[start - 1].bold and row[start].x0 - row[start - 1].x1 < gap:
-        start -= 1  # the label's first word on this row
+    start = _label_start(row, k)
     if index + 1 >= len(rows):
         return False
     below = [w for w in rows[index + 1] if w.x1 > row[start].x0 - 1.0 and w.x0 < word.x1]
